@@ -1,0 +1,36 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using OpenPgb.Core.Data;
+using OpenPgb.Core.Demo;
+
+namespace OpenPgb.Cli.Commands;
+
+internal static class DemoCommands
+{
+    public static Command Create()
+    {
+        var count = new Option<int>("--budget-holders") { Description = "How many budget holders to create", DefaultValueFactory = _ => 50 };
+        var seed = new Command("seed", "Migrate and fill an empty database with demo data (grants arrive as real 501 messages)") { count };
+        seed.SetAction(async (parse, cancellationToken) =>
+        {
+            var n = parse.GetValue(count);
+            if (n is < 3 or > 100_000)
+            {
+                throw new CliException("--budget-holders must be between 3 and 100000.");
+            }
+
+            await using var services = CliHost.Build();
+            await using var scope = services.SystemScope();
+            await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<OpenPgbDbContext>(), cancellationToken);
+            var seeded = await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(n, cancellationToken);
+            Console.WriteLine(seeded ? $"Demo data written: {n} budget holders. Password for every demo login: {DemoDataSeeder.DemoPassword}" : "The database already has grantors; demo data not written.");
+            foreach (var login in DemoDataSeeder.Logins)
+            {
+                Console.WriteLine($"  {login.UserName,-24} {login.Role} ({login.Description})");
+            }
+
+            return ExitCodes.Success;
+        });
+        return new Command("demo", "Demo data") { seed };
+    }
+}

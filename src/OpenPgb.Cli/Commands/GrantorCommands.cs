@@ -1,0 +1,67 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpenPgb.Core.Data;
+using OpenPgb.Core.Grantors;
+
+namespace OpenPgb.Cli.Commands;
+
+internal static class GrantorCommands
+{
+    public static Command Create()
+    {
+        var code = new Option<string>("--code") { Description = "4-digit grantor code (municipality CBS code or care-office code)", Required = true };
+        var name = new Option<string>("--name") { Description = "Name, e.g. \"Gemeente Amsterdam\"", Required = true };
+        var kind = new Option<string>("--kind") { Description = "municipality or care-office", Required = true };
+        kind.AcceptOnlyFromAmong("municipality", "care-office");
+        var liveFrom = new Option<string?>("--live-from") { Description = "Freeze date (yyyy-MM-dd) from which messages go to OpenPgb" };
+
+        var add = new Command("add", "Register a grantor") { code, name, kind, liveFrom };
+        add.SetAction(async (parse, cancellationToken) =>
+        {
+            DateOnly? live = null;
+            if (parse.GetValue(liveFrom) is { } text)
+            {
+                live = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                    ? d
+                    : throw new CliException($"--live-from '{text}' is not a date (yyyy-MM-dd).");
+            }
+
+            await using var services = CliHost.Build();
+            await using var scope = services.SystemScope();
+            try
+            {
+                var grantor = await scope.ServiceProvider.GetRequiredService<GrantorService>().AddAsync(
+                    parse.GetValue(code)!,
+                    parse.GetValue(name)!,
+                    parse.GetValue(kind) == "care-office" ? GrantorKind.CareOffice : GrantorKind.Municipality,
+                    live,
+                    cancellationToken);
+                Console.WriteLine($"Grantor {grantor.Code} {grantor.Name} added (live from {grantor.LiveFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "not set"}).");
+            }
+            catch (GrantorException ex)
+            {
+                throw new CliException(ex.Message);
+            }
+
+            return ExitCodes.Success;
+        });
+
+        var list = new Command("list", "List grantors");
+        list.SetAction(async (_, cancellationToken) =>
+        {
+            await using var services = CliHost.Build();
+            await using var scope = services.SystemScope();
+            var db = scope.ServiceProvider.GetRequiredService<OpenPgbDbContext>();
+            foreach (var g in await db.Grantors.OrderBy(g => g.Code).ToListAsync(cancellationToken))
+            {
+                Console.WriteLine($"{g.Code}  {g.Kind,-12}  live from {g.LiveFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-",-10}  {g.Name}");
+            }
+
+            return ExitCodes.Success;
+        });
+
+        return new Command("grantor", "Grantors (verstrekkers)") { add, list };
+    }
+}

@@ -1,0 +1,12 @@
+namespace OpenPgb.Cli;
+
+internal static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>The command ran, but some messages were rejected.</summary>
+    public const int SomeRejected = 1;
+
+    /// <summary>Usage error, or the environment (database, files) is not usable.</summary>
+    public const int UsageOrEnvironment = 2;
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace OpenPgb.Core.Accounts;
+
+public enum PortalRole
+{
+    /// <summary>A citizen: budget holder and/or representative, identified by BSN (DigiD later).</summary>
+    Citizen,
+    GrantorEmployee,
+    Operator,
+}
+
+/// <summary>A portal login. Citizens carry their BSN (as DigiD will give it); staff carry their grantors.</summary>
+public sealed class PortalUser : IdentityUser
+{
+    public PortalRole Role { get; set; }
+
+    public string DisplayName { get; set; } = string.Empty;
+
+    /// <summary>Only for citizens. Personal data: never logged.</summary>
+    public string? Bsn { get; set; }
+
+    public List<PortalUserGrantor> Grantors { get; } = [];
+}
+
+/// <summary>A grantor an employee works for; more than one under chain authorisation (ketenmachtiging).</summary>
+public sealed class PortalUserGrantor
+{
+    public string UserId { get; set; } = string.Empty;
+
+    public int GrantorId { get; set; }
+}

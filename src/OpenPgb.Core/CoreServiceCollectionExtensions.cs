@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenPgb.Core.Accounts;
+using OpenPgb.Core.Data;
+using OpenPgb.Core.Demo;
+using OpenPgb.Core.Grantors;
+using OpenPgb.Core.Grants;
+using OpenPgb.Core.Ipgb;
+
+namespace OpenPgb.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>Everything both hosts (web and CLI) share: database, identity store, services.</summary>
+    public static IServiceCollection AddOpenPgbCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOpenPgbDatabase(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(configuration.GetSection(IntakeOptions.SectionName).Get<IntakeOptions>() ?? new IntakeOptions());
+        services.AddSingleton<CareFunctionCodeListCache>();
+        services.AddScoped<GrantIntakeService>();
+        services.AddSingleton<MessageFileImporter>();
+        services.AddScoped<GrantorService>();
+        services.AddScoped<DemoDataSeeder>();
+
+        services.AddIdentityCore<PortalUser>(options =>
+            {
+                options.Password.RequiredLength = 12;
+                options.Password.RequireNonAlphanumeric = false;
+                options.User.RequireUniqueEmail = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<OpenPgbDbContext>()
+            .AddDefaultTokenProviders();
+        services.AddDataProtection();
+        return services;
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace OpenPgb.Core.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="OpenPgbDbContext"/> for the configured provider. SQLite is the embedded default;
+    /// PostgreSQL is chosen with Database__Provider=Postgres and ConnectionStrings__OpenPgb.
+    /// </summary>
+    public static IServiceCollection AddOpenPgbDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString("OpenPgb");
+        services.AddSingleton(options);
+        services.AddScoped<AccessScopeAccessor>();
+
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:OpenPgb is empty.");
+                }
+
+                services.AddDbContext<PostgresOpenPgbDbContext>(o => ConfigurePostgres(o, connectionString));
+                services.AddScoped<OpenPgbDbContext>(sp => sp.GetRequiredService<PostgresOpenPgbDbContext>());
+                break;
+            case DatabaseProvider.Sqlite:
+                var sqlite = string.IsNullOrWhiteSpace(connectionString) ? SqliteConnectionStringFor(options.SqliteFile) : connectionString;
+                services.AddDbContext<SqliteOpenPgbDbContext>(o => ConfigureSqlite(o, sqlite));
+                services.AddScoped<OpenPgbDbContext>(sp => sp.GetRequiredService<SqliteOpenPgbDbContext>());
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown database provider {options.Provider}.");
+        }
+
+        return services;
+    }
+
+    /// <summary>
+    /// A relative SQLite path is taken from the repository root when running from a checkout (so the web and the CLI
+    /// share one demo database), otherwise from the working directory.
+    /// </summary>
+    public static string SqliteConnectionStringFor(string file)
+    {
+        var full = Path.IsPathRooted(file) ? file : Path.GetFullPath(Path.Combine(FindCheckoutRoot() ?? Directory.GetCurrentDirectory(), file));
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        return $"Data Source={full};Cache=Shared;Foreign Keys=True;Pooling=True";
+    }
+
+    private static string? FindCheckoutRoot()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "OpenPgb.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return null;
+    }
+
+    internal static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"));
+
+    internal static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history"));
+}

@@ -1,0 +1,131 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OpenPgb.Core.Accounts;
+using OpenPgb.Core.Common;
+using OpenPgb.Core.Data;
+using OpenPgb.Core.Grantors;
+using OpenPgb.Core.Grants;
+using OpenPgb.Core.Ipgb;
+
+namespace OpenPgb.Core.Demo;
+
+/// <summary>A demo login, printed when the portal starts.</summary>
+public sealed record DemoLogin(string UserName, string Role, string Description);
+
+/// <summary>
+/// Fills an empty database with demo data: three grantors, about 50 budget holders whose grants arrive as real 501
+/// messages through <see cref="GrantIntakeService"/> (so the intake log is filled, rejected ones included), and a
+/// login for every role. Runs once: a database that has grantors is left alone.
+/// </summary>
+public sealed class DemoDataSeeder(
+    OpenPgbDbContext db,
+    GrantIntakeService intake,
+    UserManager<PortalUser> users,
+    TimeProvider time)
+{
+    public const string DemoPassword = "Demo-wachtwoord-2026";
+
+    private static readonly (string Code, string Name, GrantorKind Kind)[] DemoGrantors =
+    [
+        ("0363", "Gemeente Amsterdam", GrantorKind.Municipality),
+        ("0344", "Gemeente Utrecht", GrantorKind.Municipality),
+        ("5501", "Zorgkantoor Midden-Holland", GrantorKind.CareOffice),
+    ];
+
+    public static IReadOnlyList<DemoLogin> Logins { get; } =
+    [
+        new("budgethouder", "Budgethouder", "ziet 'Mijn budget'"),
+        new("vertegenwoordiger", "Vertegenwoordiger", "vertegenwoordigt een budgethouder"),
+        new("medewerker.amsterdam", "Medewerker verstrekker", "Gemeente Amsterdam"),
+        new("medewerker.utrecht", "Medewerker verstrekker", "Gemeente Utrecht"),
+        new("medewerker.zorgkantoor", "Medewerker verstrekker", "Zorgkantoor Midden-Holland"),
+        new("operator", "Medewerker SVB", "beheer verstrekkers, tokens, berichtenlog"),
+    ];
+
+    public async Task<bool> SeedAsync(int budgetHolders, CancellationToken cancellationToken)
+    {
+        if (await db.Grantors.AnyAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        var today = time.Today();
+        var liveFrom = new DateOnly(today.Year, 1, 1).AddYears(-1);
+        var grantors = new List<Grantor>();
+        foreach (var (code, name, kind) in DemoGrantors)
+        {
+            var grantor = new Grantor(code, name, kind, liveFrom);
+            db.Grantors.Add(grantor);
+            grantors.Add(grantor);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        var generator = new SyntheticMessageGenerator(20261123, [.. DemoGrantors.Select(g => (g.Code, g.Kind))], today);
+        Message501? firstAdult = null;
+        Message501? represented = null;
+        for (var i = 1; i <= budgetHolders; i++)
+        {
+            var message = generator.Next(i, (i - 1) % DemoGrantors.Length);
+            if (firstAdult is null && message.Header.Sender == "0363" && message.Client.BirthDate.AddYears(18) <= today && message.Budget.Representatives.Count == 0)
+            {
+                firstAdult = message;
+            }
+
+            if (represented is null && message.Header.Sender == "0363" && message.Budget.Representatives.Any(r => r.Rights == RepresentativeRights.ReadWrite) && message.Version == IpgbVersion.V23)
+            {
+                represented = message;
+            }
+
+            await intake.ReceiveAsync(Message501Writer.Write(message), MessageChannel.File, null, cancellationToken);
+        }
+
+        await SeedRejectedExamplesAsync(generator, budgetHolders, cancellationToken);
+        await SeedUsersAsync(grantors, firstAdult!, represented!);
+        return true;
+    }
+
+    /// <summary>A few messages with errors, so the intake log shows what a rejection looks like.</summary>
+    private async Task SeedRejectedExamplesAsync(SyntheticMessageGenerator generator, int offset, CancellationToken cancellationToken)
+    {
+        var badBsn = generator.Next(offset + 1, 0);
+        badBsn = badBsn with { Client = badBsn.Client with { Bsn = "999999990" } };
+        var overlapping = generator.Next(offset + 2, 1);
+        var first = overlapping.Budget.CareFunctionBudgets[0];
+        overlapping = overlapping with
+        {
+            Client = overlapping.Client with
+            {
+                Budget = overlapping.Budget with { CareFunctionBudgets = [first, first with { AmountCents = 100_000 }] },
+            },
+        };
+        await intake.ReceiveAsync(Message501Writer.Write(badBsn), MessageChannel.File, null, cancellationToken);
+        await intake.ReceiveAsync(Message501Writer.Write(overlapping), MessageChannel.File, null, cancellationToken);
+        await intake.ReceiveAsync("<Bericht>niet af"u8.ToArray(), MessageChannel.File, null, cancellationToken);
+    }
+
+    private async Task SeedUsersAsync(List<Grantor> grantors, Message501 holder, Message501 represented)
+    {
+        await CreateAsync(new PortalUser { UserName = "budgethouder", Role = PortalRole.Citizen, Bsn = holder.Client.Bsn, DisplayName = holder.Client.Name.Display });
+        var representative = represented.Budget.Representatives.First(r => r.Rights == RepresentativeRights.ReadWrite);
+        await CreateAsync(new PortalUser { UserName = "vertegenwoordiger", Role = PortalRole.Citizen, Bsn = representative.Bsn, DisplayName = representative.Name.Display });
+        string[] employeeNames = ["medewerker.amsterdam", "medewerker.utrecht", "medewerker.zorgkantoor"];
+        for (var i = 0; i < grantors.Count; i++)
+        {
+            var employee = new PortalUser { UserName = employeeNames[i], Role = PortalRole.GrantorEmployee, DisplayName = "Medewerker " + grantors[i].Name };
+            employee.Grantors.Add(new PortalUserGrantor { GrantorId = grantors[i].Id });
+            await CreateAsync(employee);
+        }
+
+        await CreateAsync(new PortalUser { UserName = "operator", Role = PortalRole.Operator, DisplayName = "Medewerker SVB" });
+    }
+
+    private async Task CreateAsync(PortalUser user)
+    {
+        var result = await users.CreateAsync(user, DemoPassword);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Demo user could not be created: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}
