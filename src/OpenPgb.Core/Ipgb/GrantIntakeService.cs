@@ -29,15 +29,18 @@ public sealed partial class GrantIntakeService(
         string? authenticatedSender,
         CancellationToken cancellationToken)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            return await ReceiveOnceAsync(raw, channel, authenticatedSender, cancellationToken);
-        }
-        catch (DbUpdateException ex) when (IsIdentityRace(ex))
-        {
-            // Two copies of one identity raced; the loser answers as a replay of the winner.
-            db.ChangeTracker.Clear();
-            return await ReceiveOnceAsync(raw, channel, authenticatedSender, cancellationToken);
+            try
+            {
+                return await ReceiveOnceAsync(raw, channel, authenticatedSender, cancellationToken);
+            }
+            catch (DbUpdateException ex) when (attempt < 3 && IsUniqueViolation(ex))
+            {
+                // A concurrent message won a race (same identity, or a new budget holder or grant key). Nothing of
+                // ours was written; the next attempt sees the winner's rows and answers a replay or applies on top.
+                db.ChangeTracker.Clear();
+            }
         }
     }
 
@@ -244,9 +247,12 @@ public sealed partial class GrantIntakeService(
         db.ChangeTracker.Clear();
     }
 
-    private static bool IsIdentityRace(DbUpdateException ex) =>
-        (ex.InnerException?.Message ?? ex.Message).Contains("ux_intake_identity", StringComparison.Ordinal)
-        || (ex.InnerException?.Message ?? string.Empty).Contains("IntakeMessages.Sender", StringComparison.Ordinal);
+    private static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
+    {
+        Npgsql.PostgresException pg => pg.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        _ => false,
+    };
 
     private static string[] SplitCodes(string codes) => codes.Split(',', StringSplitOptions.RemoveEmptyEntries);
 
