@@ -26,7 +26,7 @@ internal static class CliHost
             .AddSimpleConsole(o => o.SingleLine = true)
             .SetMinimumLevel(LogLevel.Warning)
             .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning));
-        services.AddOpenPgbCore(configuration);
+        services.AddOpenPgbCore();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

@@ -14,15 +14,19 @@ namespace OpenPgb.Core;
 public static class CoreServiceCollectionExtensions
 {
     /// <summary>Everything both hosts (web and CLI) share: database, identity store, services.</summary>
-    public static IServiceCollection AddOpenPgbCore(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Configuration is read from the container's IConfiguration when first used, never at registration.</summary>
+    public static IServiceCollection AddOpenPgbCore(this IServiceCollection services)
     {
-        services.AddOpenPgbDatabase(configuration);
+        services.AddOpenPgbDatabase();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(configuration.GetSection(IntakeOptions.SectionName).Get<IntakeOptions>() ?? new IntakeOptions());
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(IntakeOptions.SectionName).Get<IntakeOptions>() ?? new IntakeOptions());
         services.AddSingleton<CareFunctionCodeListCache>();
         services.AddScoped<GrantIntakeService>();
         services.AddSingleton<MessageFileImporter>();
         services.AddScoped<GrantorService>();
+        services.AddScoped<GrantorQueries>();
+        services.AddScoped<GrantQueries>();
+        services.AddScoped<IntakeLogQueries>();
         services.AddScoped<DemoDataSeeder>();
 
         services.AddIdentityCore<PortalUser>(options =>

@@ -58,9 +58,10 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(connectionString)).Build();
         var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(clock);
-        services.AddOpenPgbCore(configuration);
+        services.AddOpenPgbCore();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

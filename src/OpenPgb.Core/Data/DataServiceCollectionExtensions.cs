@@ -10,33 +10,19 @@ public static class DataServiceCollectionExtensions
     /// Registers <see cref="OpenPgbDbContext"/> for the configured provider. SQLite is the embedded default;
     /// PostgreSQL is chosen with Database__Provider=Postgres and ConnectionStrings__OpenPgb.
     /// </summary>
-    public static IServiceCollection AddOpenPgbDatabase(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddOpenPgbDatabase(this IServiceCollection services)
     {
-        var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var connectionString = configuration.GetConnectionString("OpenPgb");
-        services.AddSingleton(options);
+        // Settings are read from IConfiguration when first needed, not at registration, so configuration added
+        // later (a test host, an environment override) always decides the provider. Nothing falls back silently.
+        services.AddSingleton(sp => DatabaseSettings.From(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<AccessScopeAccessor>();
-
-        switch (options.Provider)
+        services.AddDbContext<PostgresOpenPgbDbContext>((sp, o) => ConfigurePostgres(o, sp.GetRequiredService<DatabaseSettings>().ConnectionString));
+        services.AddDbContext<SqliteOpenPgbDbContext>((sp, o) => ConfigureSqlite(o, sp.GetRequiredService<DatabaseSettings>().ConnectionString));
+        services.AddScoped<OpenPgbDbContext>(sp => sp.GetRequiredService<DatabaseSettings>().Provider switch
         {
-            case DatabaseProvider.Postgres:
-                if (string.IsNullOrWhiteSpace(connectionString))
-                {
-                    throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:OpenPgb is empty.");
-                }
-
-                services.AddDbContext<PostgresOpenPgbDbContext>(o => ConfigurePostgres(o, connectionString));
-                services.AddScoped<OpenPgbDbContext>(sp => sp.GetRequiredService<PostgresOpenPgbDbContext>());
-                break;
-            case DatabaseProvider.Sqlite:
-                var sqlite = string.IsNullOrWhiteSpace(connectionString) ? SqliteConnectionStringFor(options.SqliteFile) : connectionString;
-                services.AddDbContext<SqliteOpenPgbDbContext>(o => ConfigureSqlite(o, sqlite));
-                services.AddScoped<OpenPgbDbContext>(sp => sp.GetRequiredService<SqliteOpenPgbDbContext>());
-                break;
-            default:
-                throw new InvalidOperationException($"Unknown database provider {options.Provider}.");
-        }
-
+            DatabaseProvider.Postgres => sp.GetRequiredService<PostgresOpenPgbDbContext>(),
+            DatabaseProvider.Sqlite => sp.GetRequiredService<SqliteOpenPgbDbContext>(),
+        });
         return services;
     }
 

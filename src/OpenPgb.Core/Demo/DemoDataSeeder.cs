@@ -60,6 +60,7 @@ public sealed class DemoDataSeeder(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
 
         var generator = new SyntheticMessageGenerator(20261123, [.. DemoGrantors.Select(g => (g.Code, g.Kind))], today);
         Message501? firstAdult = null;
@@ -89,7 +90,7 @@ public sealed class DemoDataSeeder(
     private async Task SeedRejectedExamplesAsync(SyntheticMessageGenerator generator, int offset, CancellationToken cancellationToken)
     {
         var badBsn = generator.Next(offset + 1, 0);
-        badBsn = badBsn with { Client = badBsn.Client with { Bsn = "999999990" } };
+        badBsn = badBsn with { Client = badBsn.Client with { Bsn = "999999991" } };
         var overlapping = generator.Next(offset + 2, 1);
         var first = overlapping.Budget.CareFunctionBudgets[0];
         overlapping = overlapping with

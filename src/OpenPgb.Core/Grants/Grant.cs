@@ -14,10 +14,10 @@ public sealed class Grant
         BudgetKey = string.Empty;
     }
 
-    public Grant(Grantor grantor, BudgetHolder budgetHolder, string budgetKey, Law law)
+    public Grant(int grantorId, BudgetHolder budgetHolder, string budgetKey, Law law)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(budgetKey);
-        Grantor = grantor;
+        GrantorId = grantorId;
         BudgetHolder = budgetHolder;
         BudgetKey = budgetKey;
         Law = law;

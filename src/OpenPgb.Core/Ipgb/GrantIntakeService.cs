@@ -210,8 +210,7 @@ public sealed partial class GrantIntakeService(
         Grant grant;
         if (grantId is null)
         {
-            var trackedGrantor = db.Grantors.Attach(grantor).Entity;
-            grant = new Grant(trackedGrantor, holder, message.Budget.BudgetKey, message.Budget.Law);
+            grant = new Grant(grantor.Id, holder, message.Budget.BudgetKey, message.Budget.Law);
             db.Grants.Add(grant);
         }
         else

@@ -1,0 +1,187 @@
+using Microsoft.EntityFrameworkCore;
+using OpenPgb.Core.Data;
+using OpenPgb.Core.Parties;
+
+namespace OpenPgb.Core.Grants;
+
+public sealed record CareFunctionBudgetView(
+    string Code,
+    string Name,
+    DateOnly StartDate,
+    DateOnly EndDate,
+    long AmountCents,
+    long? UnaccountableCents,
+    long SpentCents,
+    IReadOnlyList<(int Year, DateOnly From, DateOnly To, long AmountCents)> PerYear);
+
+public sealed record RepresentativeView(string RoleName, string Name, RepresentativeRights Rights, bool ReceivesCorrespondence, string Bsn);
+
+public sealed record GrantView(
+    long Id,
+    string GrantorName,
+    string BudgetKey,
+    Law Law,
+    DateOnly GrantDate,
+    int VersionNumber,
+    string HolderName,
+    DateOnly HolderBirthDate,
+    string HolderBsn,
+    long TotalCents,
+    bool IsWholePackage,
+    IReadOnlyList<CareFunctionBudgetView> Budgets,
+    IReadOnlyList<RepresentativeView> Representatives,
+    ContactAddress? Contact);
+
+public sealed record GrantVersionSummary(int Number, DateOnly GrantDate, DateTimeOffset ReceivedAt, long IntakeMessageId, string BudgetKey, long TotalCents, int CareFunctions, int Representatives);
+
+public sealed record BudgetHolderRow(long Id, string Name, DateOnly BirthDate, string MaskedBsn, int Grants, long TotalCents);
+
+public sealed record RepresentedGrantRow(long GrantId, string HolderName, string GrantorName, string BudgetKey, RepresentativeRights Rights, string RoleName);
+
+/// <summary>
+/// Read models for the portal. Every query runs through the DbContext's scope filters, so callers get only what the
+/// signed-in user may see; an id outside the scope reads as "not found".
+/// </summary>
+public sealed class GrantQueries(OpenPgbDbContext db, CareFunctionCodeListCache codeLists)
+{
+    public async Task<(int BudgetHolders, int Grants)> CountsAsync(CancellationToken cancellationToken) =>
+        (await db.BudgetHolders.CountAsync(cancellationToken), await db.Grants.CountAsync(cancellationToken));
+
+    /// <summary>The grants of which <paramref name="bsn"/> is the budget holder ("Mijn budget").</summary>
+    public async Task<IReadOnlyList<GrantView>> OwnGrantsAsync(string bsn, CancellationToken cancellationToken)
+    {
+        var ids = await db.Grants.Where(g => g.BudgetHolder!.Bsn == bsn).OrderBy(g => g.Id).Select(g => g.Id).ToListAsync(cancellationToken);
+        var views = new List<GrantView>();
+        foreach (var id in ids)
+        {
+            views.Add((await GrantAsync(id, cancellationToken))!);
+        }
+
+        return views;
+    }
+
+    /// <summary>Grants that <paramref name="bsn"/> represents, with the rights the current version gives.</summary>
+    public async Task<IReadOnlyList<RepresentedGrantRow>> RepresentedAsync(string bsn, CancellationToken cancellationToken)
+    {
+        var rows = await db.GrantVersions
+            .Where(v => v.IsCurrent)
+            .SelectMany(v => v.Representatives.Where(r => r.Bsn == bsn), (v, r) => new
+            {
+                v.GrantId,
+                Holder = v.Grant!.BudgetHolder!.Name,
+                Grantor = v.Grant.Grantor!.Name,
+                v.Grant.BudgetKey,
+                r.Rights,
+                r.RoleCode,
+            })
+            .ToListAsync(cancellationToken);
+        return rows
+            .Select(r => new RepresentedGrantRow(r.GrantId, r.Holder.Display, r.Grantor, r.BudgetKey, r.Rights, RepresentativeRoles.NameOf(r.RoleCode)))
+            .OrderBy(r => r.HolderName, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public async Task<GrantView?> GrantAsync(long grantId, CancellationToken cancellationToken)
+    {
+        var grant = await db.Grants.AsNoTracking()
+            .Include(g => g.Grantor)
+            .Include(g => g.BudgetHolder)
+            .Include(g => g.Versions.Where(v => v.IsCurrent)).ThenInclude(v => v.CareFunctionBudgets)
+            .Include(g => g.Versions.Where(v => v.IsCurrent)).ThenInclude(v => v.Representatives)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(g => g.Id == grantId, cancellationToken);
+        if (grant?.CurrentVersion is not { } version)
+        {
+            return null;
+        }
+
+        var codes = await codeLists.GetAsync(db, cancellationToken);
+        return new GrantView(
+            grant.Id,
+            grant.Grantor!.Name,
+            grant.BudgetKey,
+            grant.Law,
+            version.GrantDate,
+            version.Number,
+            grant.BudgetHolder!.Name.Display,
+            grant.BudgetHolder.BirthDate,
+            grant.BudgetHolder.Bsn,
+            version.TotalCents,
+            version.IsWholePackage,
+            version.CareFunctionBudgets
+                .OrderBy(b => b.CareFunctionCode, StringComparer.Ordinal).ThenBy(b => b.StartDate)
+                // Spent stays 0 until claims and payments exist (issue 5 books them in the ledger).
+                .Select(b => new CareFunctionBudgetView(b.CareFunctionCode, codes.NameOf(b.CareFunctionCode), b.StartDate, b.EndDate, b.AmountCents, b.UnaccountableCents, 0, b.PerCalendarYear()))
+                .ToList(),
+            version.Representatives
+                .Select(r => new RepresentativeView(r.RoleName, r.Name.Display, r.Rights, r.ReceivesCorrespondence, r.Bsn))
+                .ToList(),
+            version.Contact);
+    }
+
+    public async Task<IReadOnlyList<GrantVersionSummary>> VersionsAsync(long grantId, CancellationToken cancellationToken)
+    {
+        var versions = await db.GrantVersions.AsNoTracking()
+            .Where(v => v.GrantId == grantId)
+            .Include(v => v.CareFunctionBudgets)
+            .Include(v => v.Representatives)
+            .OrderByDescending(v => v.Number)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        return versions
+            .Select(v => new GrantVersionSummary(v.Number, v.GrantDate, v.ReceivedAt, v.IntakeMessageId, v.BudgetKey, v.TotalCents, v.CareFunctionBudgets.Count, v.Representatives.Count))
+            .ToList();
+    }
+
+    /// <summary>Budget holders in scope whose surname contains <paramref name="name"/>, or with exactly this BSN.</summary>
+    public async Task<IReadOnlyList<BudgetHolderRow>> SearchBudgetHoldersAsync(string? name, string? bsn, int max, CancellationToken cancellationToken)
+    {
+        var query = db.BudgetHolders.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(bsn))
+        {
+            var trimmed = bsn.Trim();
+            query = query.Where(b => b.Bsn == trimmed);
+        }
+        else if (!string.IsNullOrWhiteSpace(name))
+        {
+            var pattern = "%" + name.Trim().ToUpperInvariant().Replace("%", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal) + "%";
+            // Translated to SQL UPPER(); culture does not apply on the database side.
+#pragma warning disable CA1304, CA1311
+            query = query.Where(b => EF.Functions.Like(b.Name.Surname.ToUpper(), pattern));
+#pragma warning restore CA1304, CA1311
+        }
+
+        var rows = await query
+            .OrderBy(b => b.Name.Surname).ThenBy(b => b.Id)
+            .Take(max)
+            .Select(b => new
+            {
+                b.Id,
+                b.Name,
+                b.BirthDate,
+                b.Bsn,
+                Grants = b.Grants.Count,
+                Total = b.Grants.SelectMany(g => g.Versions.Where(v => v.IsCurrent)).SelectMany(v => v.CareFunctionBudgets).Sum(c => (long?)c.AmountCents) ?? 0,
+            })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new BudgetHolderRow(r.Id, r.Name.Display, r.BirthDate, Bsn.Mask(r.Bsn), r.Grants, r.Total)).ToList();
+    }
+
+    public async Task<(BudgetHolderRow Holder, IReadOnlyList<GrantView> Grants)?> BudgetHolderAsync(long budgetHolderId, CancellationToken cancellationToken)
+    {
+        var holder = await db.BudgetHolders.AsNoTracking().SingleOrDefaultAsync(b => b.Id == budgetHolderId, cancellationToken);
+        if (holder is null)
+        {
+            return null;
+        }
+
+        var ids = await db.Grants.Where(g => g.BudgetHolderId == budgetHolderId).OrderBy(g => g.Id).Select(g => g.Id).ToListAsync(cancellationToken);
+        var grants = new List<GrantView>();
+        foreach (var id in ids)
+        {
+            grants.Add((await GrantAsync(id, cancellationToken))!);
+        }
+
+        return (new BudgetHolderRow(holder.Id, holder.Name.Display, holder.BirthDate, Bsn.Mask(holder.Bsn), grants.Count, grants.Sum(g => g.TotalCents)), grants);
+    }
+}

@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using OpenPgb.Core.Data;
+
+namespace OpenPgb.Core.Ipgb;
+
+public sealed record IntakeRow(
+    long Id,
+    DateTimeOffset ReceivedAt,
+    MessageChannel Channel,
+    string? Sender,
+    string? GrantorName,
+    string? Identification,
+    string? StandardVersion,
+    string? BudgetKey,
+    IntakeOutcome Outcome,
+    IReadOnlyList<string> Codes,
+    long? GrantId);
+
+public sealed record IntakeDetail(IntakeRow Row, int SizeBytes, string ContentHash, string? Response, string? Raw);
+
+public sealed record IntakePage(IReadOnlyList<IntakeRow> Rows, int Page, int PageSize, bool HasNext);
+
+/// <summary>The intake log, newest first, in the caller's scope (a grantor sees its own messages only).</summary>
+public sealed class IntakeLogQueries(OpenPgbDbContext db)
+{
+    public const int PageSize = 50;
+
+    public async Task<(int Total, int Rejected)> CountsAsync(CancellationToken cancellationToken) =>
+        (await db.IntakeMessages.CountAsync(cancellationToken),
+         await db.IntakeMessages.CountAsync(m => m.Outcome == IntakeOutcome.Rejected || m.Outcome == IntakeOutcome.Refused, cancellationToken));
+
+    public async Task<IntakePage> PageAsync(int page, bool rejectedOnly, long? grantId, CancellationToken cancellationToken)
+    {
+        page = Math.Max(1, page);
+        var query = db.IntakeMessages.AsNoTracking();
+        if (rejectedOnly)
+        {
+            query = query.Where(m => m.Outcome == IntakeOutcome.Rejected || m.Outcome == IntakeOutcome.Refused);
+        }
+
+        if (grantId is { } id)
+        {
+            query = query.Where(m => m.GrantId == id);
+        }
+
+        var rows = await Project(query.OrderByDescending(m => m.Id).Skip((page - 1) * PageSize).Take(PageSize + 1)).ToListAsync(cancellationToken);
+        return new IntakePage(rows.Take(PageSize).Select(Map).ToList(), page, PageSize, rows.Count > PageSize);
+    }
+
+    public async Task<IntakeDetail?> DetailAsync(long id, CancellationToken cancellationToken)
+    {
+        var message = await db.IntakeMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (message is null)
+        {
+            return null;
+        }
+
+        var row = Map(await Project(db.IntakeMessages.AsNoTracking().Where(m => m.Id == id)).SingleAsync(cancellationToken));
+        return new IntakeDetail(
+            row,
+            message.SizeBytes,
+            message.ContentHash,
+            message.Response is null ? null : System.Text.Encoding.UTF8.GetString(message.Response),
+            message.RawContent.Length == 0 ? null : System.Text.Encoding.UTF8.GetString(message.RawContent));
+    }
+
+    private IQueryable<RawRow> Project(IQueryable<IntakeMessage> query) =>
+        query.Select(m => new RawRow(
+            m.Id,
+            m.ReceivedAt,
+            m.Channel,
+            m.Sender,
+            db.Grantors.Where(g => g.Id == m.GrantorId).Select(g => g.Name).FirstOrDefault(),
+            m.Identification,
+            m.StandardVersion,
+            m.BudgetKey,
+            m.Outcome,
+            m.ReturnCodes,
+            m.GrantId));
+
+    private static IntakeRow Map(RawRow r) => new(
+        r.Id, r.ReceivedAt, r.Channel, r.Sender, r.GrantorName, r.Identification, r.StandardVersion, r.BudgetKey, r.Outcome,
+        r.ReturnCodes.Split(',', StringSplitOptions.RemoveEmptyEntries), r.GrantId);
+
+    private sealed record RawRow(
+        long Id,
+        DateTimeOffset ReceivedAt,
+        MessageChannel Channel,
+        string? Sender,
+        string? GrantorName,
+        string? Identification,
+        string? StandardVersion,
+        string? BudgetKey,
+        IntakeOutcome Outcome,
+        string ReturnCodes,
+        long? GrantId);
+}

@@ -1,0 +1,120 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OpenPgb.Core.Data;
+using OpenPgb.Core.Grantors;
+using OpenPgb.Core.Ipgb;
+
+namespace OpenPgb.Web.Api;
+
+/// <summary>
+/// The HTTP channel for iPgb messages (IPGB.md): POST one 501 per request with a grantor's bearer token. Answers
+/// 200 with the 502 whenever the header could be read (business rejections included), 400 with a header-level 502
+/// when it could not, and 401 / 403 / 413 / 415 for transport refusals.
+/// </summary>
+public static class IpgbApi
+{
+    public const string RateLimitPolicy = "ipgb-token";
+    private const string XmlContentType = "application/xml; charset=utf-8";
+
+    public static IEndpointRouteBuilder MapIpgbApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/ipgb/v1").WithTags("iPgb").DisableAntiforgery();
+        api.MapPost("/messages", ReceiveAsync)
+            .RequireRateLimiting(RateLimitPolicy)
+            .WithName("ReceiveIpgbMessage")
+            .WithSummary("Receive one iPgb 501 (toekenningsbericht) and answer it with a 502")
+            .Accepts<string>("application/xml", "text/xml")
+            .Produces<string>(StatusCodes.Status200OK, "application/xml")
+            .Produces<string>(StatusCodes.Status400BadRequest, "application/xml")
+            .Produces(StatusCodes.Status401Unauthorized)
+            .Produces(StatusCodes.Status403Forbidden)
+            .Produces(StatusCodes.Status413PayloadTooLarge)
+            .Produces(StatusCodes.Status415UnsupportedMediaType);
+        return routes;
+    }
+
+    /// <summary>Partition key for the per-token rate limit: a hash of the presented token, never the token itself.</summary>
+    public static string TokenPartition(HttpContext context)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        return header.Length == 0 ? "anonymous" : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(header)))[..16];
+    }
+
+    private static async Task<Results<ContentHttpResult, UnauthorizedHttpResult, ForbidHttpResult, StatusCodeHttpResult>> ReceiveAsync(
+        HttpContext context,
+        GrantorService grantors,
+        GrantIntakeService intake,
+        AccessScopeAccessor scope,
+        IntakeOptions options,
+        CancellationToken cancellationToken)
+    {
+        // Intake is a system process; the token decides which grantor may send, not what intake may read.
+        scope.Current = AccessScope.System;
+        var header = context.Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.Ordinal)
+            || await grantors.AuthenticateAsync(header["Bearer ".Length..].Trim(), cancellationToken) is not { } grantor)
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+            return TypedResults.Unauthorized();
+        }
+
+        var mediaType = context.Request.ContentType?.Split(';')[0].Trim();
+        if (mediaType is not ("application/xml" or "text/xml"))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        if (context.Request.ContentLength > options.MaxMessageBytes)
+        {
+            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var body = await ReadBoundedAsync(context, options.MaxMessageBytes, cancellationToken);
+        if (body is null)
+        {
+            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var result = await intake.ReceiveAsync(body, MessageChannel.Http, grantor.Code, cancellationToken);
+        if (result.Outcome == IntakeOutcome.Refused)
+        {
+            return TypedResults.Forbid();
+        }
+
+        context.Response.StatusCode = result.HeaderReadable ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
+        return TypedResults.Content(Encoding.UTF8.GetString(result.Response!), XmlContentType, Encoding.UTF8, context.Response.StatusCode);
+    }
+
+    /// <summary>Reads the body up to the limit; null when it is longer (chunked bodies have no Content-Length).</summary>
+    private static async Task<byte[]?> ReadBoundedAsync(HttpContext context, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = maxBytes + 1L;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        try
+        {
+            int read;
+            while ((read = await context.Request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > maxBytes)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenPgb.Core.Ipgb;
+
+namespace OpenPgb.Web.Areas.Verstrekker.Pages;
+
+public sealed class BerichtModel(IntakeLogQueries intake) : PageModel
+{
+    public IntakeDetail Detail { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    {
+        if (await intake.DetailAsync(id, cancellationToken) is not { } detail)
+        {
+            return NotFound();
+        }
+
+        Detail = detail;
+        return Page();
+    }
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+using OpenPgb.Core;
+using OpenPgb.Core.Accounts;
+using OpenPgb.Web.Api;
+using OpenPgb.Web.Infrastructure;
+using OpenPgb.Web.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+// Security settings are read through IOptions when used, never eagerly here, so every configuration source applies.
+builder.Services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.SectionName));
+
+// Structured logs with the request id in scope; templates carry ids and codes, never a BSN or a name.
+builder.Logging.ClearProviders();
+builder.Logging.AddJsonConsole(o =>
+{
+    o.IncludeScopes = true;
+    o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffzzz ";
+    o.UseUtcTimestamp = true;
+});
+
+builder.Services.AddOpenPgbCore();
+builder.Services.AddIdentityCore<PortalUser>()
+    .AddSignInManager()
+    .AddClaimsPrincipalFactory<PortalClaimsFactory>();
+builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme)
+    .AddIdentityCookies();
+builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+    .Configure<IOptions<SecurityOptions>>((o, security) => ConfigureCookie(o, security.Value, "openpgb.auth"));
+builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme)
+    .Configure<IOptions<SecurityOptions>>((o, security) => ConfigureCookie(o, security.Value, "openpgb.2fa"));
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(PortalClaims.CitizenRole, p => p.RequireRole(PortalClaims.CitizenRole))
+    .AddPolicy(PortalClaims.EmployeeRole, p => p.RequireRole(PortalClaims.EmployeeRole))
+    .AddPolicy(PortalClaims.OperatorRole, p => p.RequireRole(PortalClaims.OperatorRole));
+
+builder.Services.AddRazorPages(options =>
+{
+    // Authorisation per area, once (TRS-style conventions), not per handler.
+    options.Conventions.AuthorizeAreaFolder("Budgethouder", "/", PortalClaims.CitizenRole);
+    options.Conventions.AuthorizeAreaFolder("Vertegenwoordiger", "/", PortalClaims.CitizenRole);
+    options.Conventions.AuthorizeAreaFolder("Verstrekker", "/", PortalClaims.EmployeeRole);
+    options.Conventions.AuthorizeAreaFolder("Beheer", "/", PortalClaims.OperatorRole);
+    options.Conventions.AuthorizeFolder("/Account/Manage");
+});
+builder.Services.AddAntiforgery();
+builder.Services.AddOptions<AntiforgeryOptions>().Configure<IOptions<SecurityOptions>>((o, security) =>
+{
+    o.Cookie.Name = "openpgb.af";
+    o.Cookie.SecurePolicy = security.Value.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+    o.Cookie.SameSite = SameSiteMode.Strict;
+});
+builder.Services.AddRateLimiter(options =>
+{
+    options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    options.AddPolicy("login", context => RateLimitPartition.GetFixedWindowLimiter(
+        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = SecurityOf(context).LoginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+    options.AddPolicy(IpgbApi.RateLimitPolicy, context => RateLimitPartition.GetTokenBucketLimiter(
+        IpgbApi.TokenPartition(context),
+        _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = SecurityOf(context).IntakeRequestsPerSecond * 2,
+            TokensPerPeriod = SecurityOf(context).IntakeRequestsPerSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+        }));
+});
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+builder.Services.Configure<RequestLocalizationOptions>(o =>
+{
+    o.DefaultRequestCulture = new RequestCulture("nl-NL");
+    o.SupportedCultures = [new CultureInfo("nl-NL")];
+    o.SupportedUICultures = [new CultureInfo("nl-NL")];
+});
+
+var app = builder.Build();
+await StartupTasks.RunAsync(app);
+
+app.UseMiddleware<SecurityHeadersMiddleware>();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/fout/500");
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/fout/{0}");
+app.UseRequestLocalization();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseMiddleware<AccessScopeMiddleware>();
+app.UseMiddleware<TwoFactorEnforcementMiddleware>();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+app.MapOpenApi("/api/openapi/{documentName}.json");
+app.MapIpgbApi();
+app.MapRazorPages();
+
+await app.RunAsync();
+
+static SecurityOptions SecurityOf(HttpContext context) => context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value;
+
+static void ConfigureCookie(CookieAuthenticationOptions options, SecurityOptions security, string name)
+{
+    options.Cookie.Name = name;
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Strict;
+    options.Cookie.SecurePolicy = security.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+    options.LoginPath = "/account/inloggen";
+    options.LogoutPath = "/account/uitloggen";
+    options.AccessDeniedPath = "/fout/403";
+    options.ExpireTimeSpan = TimeSpan.FromMinutes(security.IdleTimeoutMinutes);
+    options.SlidingExpiration = true;
+    options.Events.OnRedirectToAccessDenied = context =>
+    {
+        // Another role's page: 403, rendered by the status-code page, never a redirect.
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    };
+    options.Events.OnValidatePrincipal = context =>
+    {
+        // Absolute session timeout, whatever the sliding expiration says.
+        var issued = context.Principal?.FindFirst(PortalClaims.IssuedAt)?.Value;
+        if (issued is not null && long.TryParse(issued, CultureInfo.InvariantCulture, out var seconds)
+            && DateTimeOffset.FromUnixTimeSeconds(seconds).AddHours(security.AbsoluteTimeoutHours) < context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow())
+        {
+            context.RejectPrincipal();
+        }
+
+        return Task.CompletedTask;
+    };
+}
+
+/// <summary>Entry point; public so that WebApplicationFactory can host it in tests.</summary>
+public partial class Program;

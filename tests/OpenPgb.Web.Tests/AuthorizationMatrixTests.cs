@@ -1,0 +1,180 @@
+using System.Net;
+using OpenPgb.Web.Tests.Support;
+using Shouldly;
+
+namespace OpenPgb.Web.Tests;
+
+/// <summary>
+/// Every page for every role: the owner role gets 200, other roles 403, anonymous visitors the login page, and an id
+/// outside the user's scope 404.
+/// </summary>
+public sealed class AuthorizationMatrixTests(OpenPgbWebFactory factory) : IClassFixture<OpenPgbWebFactory>
+{
+    public enum Role
+    {
+        Anonymous,
+        BudgetHolder,
+        Representative,
+        Employee,
+        Operator,
+    }
+
+    private static readonly Dictionary<Role, string> UserNames = new()
+    {
+        [Role.BudgetHolder] = "budgethouder",
+        [Role.Representative] = "vertegenwoordiger",
+        [Role.Employee] = "medewerker.amsterdam",
+        [Role.Operator] = "operator",
+    };
+
+    // Page template and the roles that may open it ({holder}, {grant}, {message}, {represented} are Amsterdam's).
+    private static readonly Dictionary<string, Role[]> Allowed = new()
+    {
+        ["/budgethouder"] = [Role.BudgetHolder, Role.Representative],
+        ["/vertegenwoordiger"] = [Role.BudgetHolder, Role.Representative],
+        ["/vertegenwoordiger/budget/{represented}"] = [Role.Representative],
+        ["/verstrekker"] = [Role.Employee],
+        ["/verstrekker/budgethouders"] = [Role.Employee],
+        ["/verstrekker/budgethouder/{holder}"] = [Role.Employee],
+        ["/verstrekker/toekenning/{grant}"] = [Role.Employee],
+        ["/verstrekker/berichten"] = [Role.Employee],
+        ["/verstrekker/bericht/{message}"] = [Role.Employee],
+        ["/beheer/verstrekkers"] = [Role.Operator],
+        ["/beheer/tokens"] = [Role.Operator],
+        ["/beheer/berichten"] = [Role.Operator],
+        ["/beheer/bericht/{message}"] = [Role.Operator],
+        ["/account/tweestapsverificatie"] = [Role.BudgetHolder, Role.Representative, Role.Employee, Role.Operator],
+    };
+
+    // Same role, but the object is not theirs: the page exists for them, the object does not.
+    private static readonly Dictionary<string, Role[]> NotFoundFor = new()
+    {
+        ["/vertegenwoordiger/budget/{represented}"] = [Role.BudgetHolder],
+    };
+
+    public static TheoryData<string, Role> Matrix()
+    {
+        var data = new TheoryData<string, Role>();
+        foreach (var page in Allowed.Keys)
+        {
+            foreach (var role in Enum.GetValues<Role>())
+            {
+                data.Add(page, role);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Page_ForRole_IsAllowedOnlyForItsOwnRole(string template, Role role)
+    {
+        var ids = await DemoIds.LoadAsync(factory);
+        var url = template
+            .Replace("{holder}", ids.AmsterdamHolder.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{grant}", ids.AmsterdamGrant.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{message}", ids.AmsterdamMessage.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{represented}", ids.RepresentedGrant.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        using var client = factory.CreatePortalClient();
+        if (role != Role.Anonymous)
+        {
+            await client.LoginAsync(UserNames[role]);
+        }
+
+        var response = await client.Http.GetAsync(new Uri(url, UriKind.Relative));
+
+        if (role == Role.Anonymous)
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            response.Headers.Location!.ToString().ShouldContain("/account/inloggen");
+        }
+        else if (NotFoundFor.GetValueOrDefault(template, []).Contains(role))
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
+        else if (Allowed[template].Contains(role))
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        else
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+            (await response.Content.ReadAsStringAsync()).ShouldContain("Geen toegang");
+        }
+    }
+
+    [Theory]
+    [InlineData("/verstrekker/budgethouder/{holder}")]
+    [InlineData("/verstrekker/toekenning/{grant}")]
+    [InlineData("/verstrekker/bericht/{message}")]
+    public async Task Employee_OpeningAnotherGrantorsObjectById_Gets404(string template)
+    {
+        var ids = await DemoIds.LoadAsync(factory);
+        var url = template
+            .Replace("{holder}", ids.UtrechtHolder.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{grant}", ids.UtrechtGrant.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{message}", ids.UtrechtMessage.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        using var client = factory.CreatePortalClient();
+        await client.LoginAsync("medewerker.amsterdam");
+
+        (await client.Http.GetAsync(new Uri(url, UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Citizen_OpeningAGrantTheyDoNotRepresent_Gets404()
+    {
+        var ids = await DemoIds.LoadAsync(factory);
+        using var client = factory.CreatePortalClient();
+        await client.LoginAsync("vertegenwoordiger");
+
+        (await client.Http.GetAsync(new Uri($"/vertegenwoordiger/budget/{ids.UtrechtGrant}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task BudgetHolder_OwnGrantViaRepresentativePage_Gets404()
+    {
+        var ids = await DemoIds.LoadAsync(factory);
+        using var client = factory.CreatePortalClient();
+        await client.LoginAsync("budgethouder");
+
+        (await client.Http.GetAsync(new Uri($"/vertegenwoordiger/budget/{ids.OwnGrant}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("/beheer/verstrekkers?handler=Add", "medewerker.amsterdam")]
+    [InlineData("/beheer/tokens?handler=Issue", "medewerker.amsterdam")]
+    [InlineData("/beheer/tokens?handler=Issue", "budgethouder")]
+    [InlineData("/verstrekker/budgethouders", "budgethouder")]
+    [InlineData("/verstrekker/budgethouders", "operator")]
+    public async Task Post_ToAnotherRolesPage_IsForbidden(string url, string userName)
+    {
+        using var client = factory.CreatePortalClient();
+        await client.LoginAsync(userName);
+        var (_, home) = await client.GetPageAsync("/account/tweestapsverificatie");
+        var token = home.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        var response = await client.Http.PostAsync(new Uri(url, UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["grantorCode"] = "0363",
+            ["Code"] = "0999",
+            ["Name"] = "x",
+            ["Bsn"] = "999990019",
+        }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Post_WithoutAntiforgeryToken_IsRejected()
+    {
+        using var client = factory.CreatePortalClient();
+        await client.LoginAsync("operator");
+
+        var response = await client.Http.PostAsync(new Uri("/beheer/tokens?handler=Issue", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["grantorCode"] = "0363" }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await factory.QueryAsync(db => Task.FromResult(db.ApiTokens.Count()))).ShouldBe(0);
+    }
+}

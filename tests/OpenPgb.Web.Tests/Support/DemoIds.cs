@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace OpenPgb.Web.Tests.Support;
+
+/// <summary>Ids from the seeded demo data: one of each object for Amsterdam (0363) and one for Utrecht (0344).</summary>
+public sealed record DemoIds(long AmsterdamHolder, long AmsterdamGrant, long AmsterdamMessage, long UtrechtHolder, long UtrechtGrant, long UtrechtMessage, long RepresentedGrant, long OwnGrant)
+{
+    public static async Task<DemoIds> LoadAsync(OpenPgbWebFactory factory) => await factory.QueryAsync(async db =>
+    {
+        var amsterdam = await db.Grants.Where(g => g.Grantor!.Code == "0363").OrderBy(g => g.Id).FirstAsync();
+        var utrecht = await db.Grants.Where(g => g.Grantor!.Code == "0344").OrderBy(g => g.Id).FirstAsync();
+        var repBsn = await db.Users.Where(u => u.UserName == "vertegenwoordiger").Select(u => u.Bsn).SingleAsync();
+        var ownBsn = await db.Users.Where(u => u.UserName == "budgethouder").Select(u => u.Bsn).SingleAsync();
+        var represented = await db.Set<OpenPgb.Core.Grants.GrantAccess>().Where(a => a.Bsn == repBsn).Select(a => a.GrantId).FirstAsync();
+        var own = await db.Grants.Where(g => g.BudgetHolder!.Bsn == ownBsn).Select(g => g.Id).FirstAsync();
+        return new DemoIds(
+            amsterdam.BudgetHolderId,
+            amsterdam.Id,
+            await db.IntakeMessages.Where(m => m.GrantId == amsterdam.Id).Select(m => m.Id).FirstAsync(),
+            utrecht.BudgetHolderId,
+            utrecht.Id,
+            await db.IntakeMessages.Where(m => m.GrantId == utrecht.Id).Select(m => m.Id).FirstAsync(),
+            represented,
+            own);
+    });
+}

@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpenPgb.Core.Data;
+using OpenPgb.Core.Demo;
+using OpenPgb.Testing;
+
+namespace OpenPgb.Web.Tests.Support;
+
+/// <summary>
+/// The portal on its own fresh PostgreSQL database, seeded with demo data through real 501 intake, with every log
+/// line captured so tests can check that no BSN is ever logged.
+/// </summary>
+public sealed class OpenPgbWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly Dictionary<string, string?> _settings = [];
+
+    public ConcurrentQueue<string> Logs { get; } = new();
+
+    public bool RequireTwoFactor { get; init; }
+
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    public async ValueTask InitializeAsync()
+    {
+        var database = await TestDatabase.CreateAsync();
+        ConnectionString = database.ConnectionString;
+        await database.DisposeAsync();
+        foreach (var (key, value) in TestDatabase.Settings(ConnectionString))
+        {
+            _settings[key] = value;
+        }
+
+        _settings["Demo:SeedOnStartup"] = "true";
+        _settings["Demo:BudgetHolders"] = "15";
+        _settings["Security:RequireTwoFactorForStaff"] = RequireTwoFactor ? "true" : "false";
+        _settings["Security:SecureCookies"] = "false";
+        _settings["Security:LoginAttemptsPerMinute"] = "1000";
+        _settings["Security:IntakeRequestsPerSecond"] = "1000";
+        _ = Server;
+        if (Services.GetRequiredService<DatabaseSettings>().Provider != DatabaseProvider.Postgres)
+        {
+            throw new InvalidOperationException("The portal under test is not on the test PostgreSQL database.");
+        }
+    }
+
+    public new async ValueTask DisposeAsync() => await base.DisposeAsync();
+
+    public AsyncServiceScope SystemScope()
+    {
+        var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AccessScopeAccessor>().Current = AccessScope.System;
+        return scope;
+    }
+
+    public async Task<T> QueryAsync<T>(Func<OpenPgbDbContext, Task<T>> query)
+    {
+        await using var scope = SystemScope();
+        return await query(scope.ServiceProvider.GetRequiredService<OpenPgbDbContext>());
+    }
+
+    public async Task<IReadOnlyList<string>> AllBsnsAsync() => await QueryAsync(async db =>
+    {
+        var holders = await db.BudgetHolders.Select(b => b.Bsn).ToListAsync();
+        var reps = await db.Set<OpenPgb.Core.Grants.Representative>().Select(r => r.Bsn).ToListAsync();
+        return (IReadOnlyList<string>)[.. holders, .. reps];
+    });
+
+    public PortalClient CreatePortalClient() =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }), DemoDataSeeder.DemoPassword);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+        builder.ConfigureLogging(logging =>
+        {
+            logging.AddProvider(new CapturingLoggerProvider(Logs));
+            logging.SetMinimumLevel(LogLevel.Debug);
+        });
+    }
+
+    private sealed class CapturingLoggerProvider(ConcurrentQueue<string> sink) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, sink);
+
+        public void Dispose()
+        {
+        }
+    }
+
+    private sealed class CapturingLogger(string category, ConcurrentQueue<string> sink) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull
+        {
+            sink.Enqueue($"scope {category}: {state}");
+            return null;
+        }
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            sink.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+    }
+}
