@@ -52,7 +52,8 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
-    public static async Task<PostgresServer> StartAsync()
+    /// <param name="durable">Keep fsync on (benchmarks); tests run with fsync off for speed.</param>
+    public static async Task<PostgresServer> StartAsync(bool durable = false)
     {
         var bin = FindBinDirectory();
         var asPostgres = Environment.UserName == "root";
@@ -67,7 +68,7 @@ public sealed class PostgresServer : IAsyncDisposable
         await server.RunPgAsync("initdb", ["-D", Path.Combine(dir, "data"), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
         await server.RunPgAsync("pg_ctl", [
             "-D", Path.Combine(dir, "data"), "-l", Path.Combine(dir, "pg.log"), "-w", "-t", "60",
-            "-o", $"-p {port} -k {dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300",
+            "-o", $"-p {port} -k {dir} -c listen_addresses=127.0.0.1 -c max_connections=300 " + (durable ? "-c shared_buffers=256MB" : "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"),
             "start",
         ]);
         return server;

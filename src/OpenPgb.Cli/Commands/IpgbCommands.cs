@@ -20,7 +20,8 @@ internal static class IpgbCommands
         var output = new Option<string?>("--out") { Description = "Directory for one 502 per message and summary.txt" };
         var conversion = new Option<bool>("--conversion") { Description = "Conversion channel: accept grantors that are not live yet" };
         var verbose = new Option<bool>("--verbose") { Description = "Print one line per message" };
-        var import = new Command("import", "Import 501 messages from files, answer each with a 502; exit 1 if any was rejected") { paths, output, conversion, verbose };
+        var stats = new Option<bool>("--stats") { Description = "Print elapsed time and peak memory after the summary" };
+        var import = new Command("import", "Import 501 messages from files, answer each with a 502; exit 1 if any was rejected") { paths, output, conversion, verbose, stats };
         import.SetAction(async (parse, cancellationToken) =>
         {
             var inputs = parse.GetValue(paths)!;
@@ -56,6 +57,13 @@ internal static class IpgbCommands
             foreach (var line in summary.Lines())
             {
                 Console.WriteLine(line);
+            }
+
+            if (parse.GetValue(stats))
+            {
+                using var self = System.Diagnostics.Process.GetCurrentProcess();
+                Console.WriteLine($"elapsed_seconds: {(DateTime.Now - self.StartTime).TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)}");
+                Console.WriteLine($"peak_rss_mb: {(self.PeakWorkingSet64 / (1024.0 * 1024.0)).ToString("F1", CultureInfo.InvariantCulture)}");
             }
 
             if (outDir is not null)

@@ -2,16 +2,17 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OpenPgb.Core.Common;
 using OpenPgb.Core.Data;
-using OpenPgb.Core.Grantors;
 using OpenPgb.Core.Grants;
 using OpenPgb.Core.Ipgb.Rules;
 
 namespace OpenPgb.Core.Ipgb;
 
 /// <summary>
-/// Receives a 501 from any channel and answers it with a 502, in the layers of IPGB.md: transport (size), header,
-/// idempotency, schema (0001), then technical rules, conditions and business rules per record class. The intake
-/// record and, when every record class has 0200, the new grant version are written in one transaction.
+/// Receives 501s from any channel and answers each with a 502, in the layers of IPGB.md: transport (size), header,
+/// idempotency, schema (0001), then technical rules, conditions and business rules per record class.
+/// Messages are taken in batches (one for HTTP, hundreds for files): stored state is read set-wise, messages are
+/// decided in order, and the batch is written with one SaveChanges, so each message's intake record and grant version
+/// land together or not at all. A rejected message writes only its intake record.
 /// </summary>
 public sealed partial class GrantIntakeService(
     OpenPgbDbContext db,
@@ -20,11 +21,15 @@ public sealed partial class GrantIntakeService(
     IntakeOptions options,
     ILogger<GrantIntakeService> logger)
 {
-    private const string GrantMessageCode = "501";
-
     /// <param name="authenticatedSender">The grantor code the channel authenticated, or null for channels that trust the file (CLI).</param>
-    public async Task<IntakeResult> ReceiveAsync(
-        ReadOnlyMemory<byte> raw,
+    public async Task<IntakeResult> ReceiveAsync(ReadOnlyMemory<byte> raw, MessageChannel channel, string? authenticatedSender, CancellationToken cancellationToken)
+    {
+        var results = await ReceiveBatchAsync([PreparedMessage.Prepare(raw, options.MaxMessageBytes)], channel, authenticatedSender, cancellationToken);
+        return results[0];
+    }
+
+    public async Task<IReadOnlyList<IntakeResult>> ReceiveBatchAsync(
+        IReadOnlyList<PreparedMessage> batch,
         MessageChannel channel,
         string? authenticatedSender,
         CancellationToken cancellationToken)
@@ -33,196 +38,142 @@ public sealed partial class GrantIntakeService(
         {
             try
             {
-                return await ReceiveOnceAsync(raw, channel, authenticatedSender, cancellationToken);
+                return await ApplyAsync(batch, channel, authenticatedSender, cancellationToken);
             }
-            catch (DbUpdateException ex) when (attempt < 3 && IsUniqueViolation(ex))
+            catch (DbUpdateException ex) when (IsUniqueViolation(ex) && (batch.Count > 1 || attempt < 3))
             {
-                // A concurrent message won a race (same identity, or a new budget holder or grant key). Nothing of
-                // ours was written; the next attempt sees the winner's rows and answers a replay or applies on top.
+                // A concurrent writer won a race (same identity, a new budget holder or grant key). Nothing of this
+                // batch was written. One message: try again, it now sees the winner. Several: take them one by one.
                 db.ChangeTracker.Clear();
+                if (batch.Count > 1)
+                {
+                    var results = new List<IntakeResult>(batch.Count);
+                    foreach (var message in batch)
+                    {
+                        results.AddRange(await ReceiveBatchAsync([message], channel, authenticatedSender, cancellationToken));
+                    }
+
+                    return results;
+                }
             }
         }
     }
 
-    private async Task<IntakeResult> ReceiveOnceAsync(
-        ReadOnlyMemory<byte> raw,
-        MessageChannel channel,
-        string? authenticatedSender,
-        CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<IntakeResult>> ApplyAsync(IReadOnlyList<PreparedMessage> batch, MessageChannel channel, string? authenticatedSender, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var today = time.Today();
-
-        if (raw.Length > options.MaxMessageBytes)
+        var state = await IntakeBatchState.LoadAsync(db, batch, authenticatedSender, cancellationToken);
+        var codes = await codeLists.GetAsync(db, cancellationToken);
+        var decided = new List<(IntakeMessage Intake, Decision Decision)>(batch.Count);
+        foreach (var prepared in batch)
         {
-            // Too large to keep: the record holds the size and hash only.
-            var oversized = new IntakeMessage(channel, now, [], Sha256Hex.Of(raw.Span));
-            return await RejectUnreadableAsync(oversized, null, authenticatedSender, today, $"Message of {raw.Length} bytes exceeds {options.MaxMessageBytes}.", cancellationToken);
+            var intake = new IntakeMessage(channel, now, prepared.Raw, prepared.RawHash);
+            db.IntakeMessages.Add(intake);
+            decided.Add((intake, Decide(prepared, intake, state, new RuleContext(today, codes, channel, null, StoredBudgetFacts.None), authenticatedSender, now)));
         }
 
-        var intake = new IntakeMessage(channel, now, raw.ToArray(), Sha256Hex.Of(raw.Span));
-        var sniff = Message501Reader.SniffHeader(raw);
-        if (!sniff.IsReadable)
+        // One SaveChanges: EF wraps it in one transaction.
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        var results = decided.Select(d => Result(d.Intake, d.Decision)).ToList();
+        foreach (var (intake, decision) in decided)
         {
-            return await RejectUnreadableAsync(intake, sniff, authenticatedSender, today, "Header unreadable.", cancellationToken);
+            Log(intake, decision);
+        }
+
+        return results;
+    }
+
+    private Decision Decide(PreparedMessage prepared, IntakeMessage intake, IntakeBatchState state, RuleContext baseContext, string? authenticatedSender, DateTimeOffset now)
+    {
+        if (prepared.Oversized || prepared.Sniff is not { IsReadable: true } sniff)
+        {
+            var version = prepared.Sniff?.Schema?.Version ?? IpgbVersion.V23;
+            if (authenticatedSender is not null)
+            {
+                intake.Identify(authenticatedSender, state.Grantor(authenticatedSender)?.Id, null, null, null, prepared.Sniff?.Schema is { } s ? IpgbSchemas.VersionLabel(s.Version) : null);
+            }
+
+            var response = Retour502Writer.Write(new Retour502Input(version, authenticatedSender, null, null, [ReturnCodes.TechnicalRejection], null, null), baseContext.Today);
+            intake.Conclude(IntakeOutcome.Rejected, isOriginal: false, [ReturnCodes.TechnicalRejection], response);
+            return new Decision(false, prepared.Oversized ? $"Message exceeds {options.MaxMessageBytes} bytes." : "Header unreadable.", null);
         }
 
         var sender = sniff.Sender!;
         var schema = sniff.Schema!;
-        var grantor = await db.Grantors.AsNoTracking().SingleOrDefaultAsync(g => g.Code == sender, cancellationToken);
+        var grantor = state.Grantor(sender);
         intake.Identify(sender, grantor?.Id, schema.MessageCode, sniff.Identification, sniff.DateSent, IpgbSchemas.VersionLabel(schema.Version));
-
         if (authenticatedSender is not null && authenticatedSender != sender)
         {
             intake.Conclude(IntakeOutcome.Refused, isOriginal: false, [], null);
-            await SaveAsync(intake, cancellationToken);
-            IntakeLog.Refused(logger, intake.Id, sender, authenticatedSender);
-            return new IntakeResult(intake.Id, IntakeOutcome.Refused, true, [], null, "Sender is not the authenticated grantor.");
+            return new Decision(true, "Sender is not the authenticated grantor.", null);
         }
 
-        var schemaResult = Message501Reader.Load(raw, schema);
+        var schemaResult = prepared.Schema!;
         intake.SetContentHash(schemaResult.ContentHash);
-        var original = await db.IntakeMessages.AsNoTracking()
-            .SingleOrDefaultAsync(m => m.IsOriginal && m.Sender == sender && m.MessageCode == schema.MessageCode && m.Identification == sniff.Identification, cancellationToken);
-        if (original is not null)
+        if (state.Original(sender, schema.MessageCode, sniff.Identification!) is { } original)
         {
-            return await AnswerRepeatedIdentityAsync(intake, original, schemaResult, sniff, today, cancellationToken);
+            if (original.ContentHash == schemaResult.ContentHash)
+            {
+                intake.MarkReplayOf(original.Id, original.InBatch, original.ReturnCodes, original.Response, original.GrantId, original.GrantInBatch, original.BudgetKey);
+                return new Decision(true, null, null);
+            }
+
+            // TR056: the identity was used before with other content.
+            var duplicate = schemaResult.Message is null ? null : new RetourFindings();
+            duplicate?.Add(RecordRef.Header, ReturnCodes.IdentificationNotUnique);
+            return Reject(intake, schema.Version, sniff, [ReturnCodes.IdentificationNotUnique], schemaResult.Message, duplicate, baseContext.Today, null, isOriginal: false);
         }
 
         if (schemaResult.Message is not { } message)
         {
-            return await RejectAsync(intake, schema.Version, sniff, [ReturnCodes.TechnicalRejection], null, null, today, schemaResult.Failure, cancellationToken);
+            var rejected = Reject(intake, schema.Version, sniff, [ReturnCodes.TechnicalRejection], null, null, baseContext.Today, schemaResult.Failure, isOriginal: true);
+            state.AddOriginal(intake, null);
+            return rejected;
         }
 
         intake.SetBudgetKey(message.Budget.BudgetKey);
-        var context = new RuleContext(today, await codeLists.GetAsync(db, cancellationToken), channel, grantor, await LoadStoredFactsAsync(grantor, message, cancellationToken));
+        var context = baseContext with { Sender = grantor, Stored = state.FactsFor(grantor, message) };
         var findings = MessageRules501.Evaluate(message, context);
         if (findings.HasErrors)
         {
-            return await RejectAsync(intake, schema.Version, sniff, [], message, findings, today, null, cancellationToken);
+            var rejected = Reject(intake, schema.Version, sniff, [], message, findings, baseContext.Today, null, isOriginal: true);
+            state.AddOriginal(intake, null);
+            return rejected;
         }
 
-        var response = Retour502Writer.Write(new Retour502Input(schema.Version, sender, sniff.Identification, sniff.DateSent, [], message, findings), today);
-        intake.Conclude(IntakeOutcome.Accepted, isOriginal: true, [ReturnCodes.NoRemark], response);
-        var grant = await ApplyAsync(intake, grantor!, message, context.Stored, now, cancellationToken);
-        await SaveAsync(intake, cancellationToken);
-        IntakeLog.Accepted(logger, intake.Id, sender, sniff.Identification!, grant.CurrentVersionNumber, grant.Id);
-        return new IntakeResult(intake.Id, IntakeOutcome.Accepted, true, [ReturnCodes.NoRemark], response, null);
+        var response502 = Retour502Writer.Write(new Retour502Input(schema.Version, sender, sniff.Identification, sniff.DateSent, [], message, findings), baseContext.Today);
+        intake.Conclude(IntakeOutcome.Accepted, isOriginal: true, [ReturnCodes.NoRemark], response502);
+        var grant = Apply(intake, grantor!.Id, message, state, now);
+        state.AddOriginal(intake, grant);
+        return new Decision(true, null, grant);
     }
 
-    private async Task<IntakeResult> AnswerRepeatedIdentityAsync(
-        IntakeMessage intake,
-        IntakeMessage original,
-        SchemaResult schemaResult,
-        HeaderSniff sniff,
-        DateOnly today,
-        CancellationToken cancellationToken)
-    {
-        if (original.ContentHash == schemaResult.ContentHash)
-        {
-            intake.MarkReplayOf(original);
-            await SaveAsync(intake, cancellationToken);
-            IntakeLog.Replayed(logger, intake.Id, original.Id);
-            return new IntakeResult(intake.Id, IntakeOutcome.Replayed, true, SplitCodes(original.ReturnCodes), original.Response, null);
-        }
-
-        // TR056: the identity was used before with other content.
-        var findings = schemaResult.Message is null ? null : new RetourFindings();
-        findings?.Add(RecordRef.Header, ReturnCodes.IdentificationNotUnique);
-        return await RejectAsync(intake, sniff.Schema!.Version, sniff, [ReturnCodes.IdentificationNotUnique], schemaResult.Message, findings, today, null, cancellationToken, isOriginal: false);
-    }
-
-    private async Task<IntakeResult> RejectAsync(
-        IntakeMessage intake,
-        IpgbVersion version,
-        HeaderSniff sniff,
-        IReadOnlyList<string> headerCodes,
-        Message501? message,
-        RetourFindings? findings,
-        DateOnly today,
-        string? failure,
-        CancellationToken cancellationToken,
-        bool isOriginal = true)
+    private static Decision Reject(IntakeMessage intake, IpgbVersion version, HeaderSniff sniff, IReadOnlyList<string> headerCodes, Message501? message, RetourFindings? findings, DateOnly today, string? failure, bool isOriginal)
     {
         var response = Retour502Writer.Write(new Retour502Input(version, sniff.Sender, sniff.Identification, sniff.DateSent, headerCodes, message, findings), today);
-        var codes = findings?.ErrorCodes.ToList() ?? [.. headerCodes];
-        intake.Conclude(IntakeOutcome.Rejected, isOriginal, codes, response);
-        await SaveAsync(intake, cancellationToken);
-        IntakeLog.Rejected(logger, intake.Id, intake.ReturnCodes, failure ?? "rules");
-        return new IntakeResult(intake.Id, IntakeOutcome.Rejected, true, SplitCodes(intake.ReturnCodes), response, failure);
+        intake.Conclude(IntakeOutcome.Rejected, isOriginal, findings?.ErrorCodes.ToList() ?? [.. headerCodes], response);
+        return new Decision(true, failure ?? "rules", null);
     }
 
-    private async Task<IntakeResult> RejectUnreadableAsync(
-        IntakeMessage intake,
-        HeaderSniff? sniff,
-        string? authenticatedSender,
-        DateOnly today,
-        string failure,
-        CancellationToken cancellationToken)
+    private Grant Apply(IntakeMessage intake, int grantorId, Message501 message, IntakeBatchState state, DateTimeOffset now)
     {
-        var version = sniff?.Schema?.Version ?? IpgbVersion.V23;
-        var receiver = authenticatedSender;
-        if (receiver is not null)
+        var holder = state.HolderFor(message.Client, db);
+        var budget = message.Budget;
+        var grant = state.GrantOf(grantorId, budget.PreviousBudgetKey) ?? state.GrantOf(grantorId, budget.BudgetKey);
+        string? previousKey = null;
+        if (grant is null)
         {
-            var grantor = await db.Grantors.AsNoTracking().SingleOrDefaultAsync(g => g.Code == receiver, cancellationToken);
-            intake.Identify(receiver, grantor?.Id, null, null, null, sniff?.Schema is { } s ? IpgbSchemas.VersionLabel(s.Version) : null);
-        }
-
-        var response = Retour502Writer.Write(new Retour502Input(version, receiver, null, null, [ReturnCodes.TechnicalRejection], null, null), today);
-        intake.Conclude(IntakeOutcome.Rejected, isOriginal: false, [ReturnCodes.TechnicalRejection], response);
-        await SaveAsync(intake, cancellationToken);
-        IntakeLog.Unreadable(logger, intake.Id, failure);
-        return new IntakeResult(intake.Id, IntakeOutcome.Rejected, false, [ReturnCodes.TechnicalRejection], response, failure);
-    }
-
-    private async Task<StoredBudgetFacts> LoadStoredFactsAsync(Grantor? grantor, Message501 message, CancellationToken cancellationToken)
-    {
-        if (grantor is null)
-        {
-            return StoredBudgetFacts.None;
-        }
-
-        var keys = new[] { message.Budget.BudgetKey, message.Budget.PreviousBudgetKey ?? message.Budget.BudgetKey };
-        var grants = await db.Grants.AsNoTracking()
-            .Where(g => g.GrantorId == grantor.Id && keys.Contains(g.BudgetKey))
-            .Select(g => new { g.Id, g.BudgetKey, HolderBsn = g.BudgetHolder!.Bsn })
-            .ToListAsync(cancellationToken);
-        var ofKey = grants.SingleOrDefault(g => g.BudgetKey == message.Budget.BudgetKey);
-        var ofPrevious = message.Budget.PreviousBudgetKey is { } previous ? grants.SingleOrDefault(g => g.BudgetKey == previous) : null;
-        return new StoredBudgetFacts(ofKey?.Id, ofKey?.HolderBsn, ofPrevious?.Id, ofPrevious?.HolderBsn);
-    }
-
-    private async Task<Grant> ApplyAsync(IntakeMessage intake, Grantor grantor, Message501 message, StoredBudgetFacts stored, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var client = message.Client;
-        var holder = await db.BudgetHolders.SingleOrDefaultAsync(b => b.Bsn == client.Bsn, cancellationToken);
-        if (holder is null)
-        {
-            holder = new Parties.BudgetHolder(client.Bsn, client.BirthDate, client.Name);
-            db.BudgetHolders.Add(holder);
-        }
-        else
-        {
-            holder.UpdatePersonalData(client.BirthDate, client.Name);
-        }
-
-        var grantId = stored.GrantIdOfPreviousKey ?? stored.GrantIdOfKey;
-        Grant grant;
-        if (grantId is null)
-        {
-            grant = new Grant(grantor.Id, holder, message.Budget.BudgetKey, message.Budget.Law);
+            grant = new Grant(grantorId, holder, budget.BudgetKey, budget.Law);
             db.Grants.Add(grant);
         }
-        else
+        else if (grant.BudgetKey != budget.BudgetKey)
         {
-            grant = await db.Grants.Include(g => g.Versions.Where(v => v.IsCurrent)).Include(g => g.Access).SingleAsync(g => g.Id == grantId, cancellationToken);
-            if (grant.BudgetKey != message.Budget.BudgetKey)
-            {
-                grant.ReKey(message.Budget.BudgetKey);
-            }
+            previousKey = grant.BudgetKey;
+            grant.ReKey(budget.BudgetKey);
         }
 
-        var budget = message.Budget;
         var content = new GrantVersionContent(
             budget.Law,
             budget.GrantDate,
@@ -231,19 +182,38 @@ public sealed partial class GrantIntakeService(
             budget.Contact);
         grant.AddVersion(content, intake, now);
         intake.LinkGrant(grant);
+        state.Track(grant, previousKey);
         return grant;
     }
 
-    private async Task SaveAsync(IntakeMessage intake, CancellationToken cancellationToken)
-    {
-        if (db.Entry(intake).State == EntityState.Detached)
-        {
-            db.IntakeMessages.Add(intake);
-        }
+    private static IntakeResult Result(IntakeMessage intake, Decision decision) => new(
+        intake.Id,
+        intake.Outcome,
+        decision.HeaderReadable,
+        intake.ReturnCodes.Split(',', StringSplitOptions.RemoveEmptyEntries),
+        intake.Response,
+        decision.Failure);
 
-        // One SaveChanges: EF wraps it in one transaction, so the record and the version land together or not at all.
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+    private void Log(IntakeMessage intake, Decision decision)
+    {
+        switch (intake.Outcome)
+        {
+            case IntakeOutcome.Accepted:
+                IntakeLog.Accepted(logger, intake.Id, intake.Sender!, intake.Identification!, decision.Grant!.CurrentVersionNumber, decision.Grant.Id);
+                break;
+            case IntakeOutcome.Replayed:
+                IntakeLog.Replayed(logger, intake.Id, intake.ReplayOfId ?? intake.ReplayOf?.Id ?? 0);
+                break;
+            case IntakeOutcome.Refused:
+                IntakeLog.Refused(logger, intake.Id, intake.Sender ?? "?");
+                break;
+            case IntakeOutcome.Rejected when !decision.HeaderReadable:
+                IntakeLog.Unreadable(logger, intake.Id, decision.Failure ?? string.Empty);
+                break;
+            case IntakeOutcome.Rejected:
+                IntakeLog.Rejected(logger, intake.Id, intake.ReturnCodes, decision.Failure ?? "rules");
+                break;
+        }
     }
 
     private static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
@@ -253,13 +223,14 @@ public sealed partial class GrantIntakeService(
         _ => false,
     };
 
-    private static string[] SplitCodes(string codes) => codes.Split(',', StringSplitOptions.RemoveEmptyEntries);
+    /// <param name="HeaderReadable">False when the header could not be read: HTTP answers 400 instead of 200.</param>
+    private sealed record Decision(bool HeaderReadable, string? Failure, Grant? Grant);
 
     // Log lines carry ids and codes only: never a BSN or a name.
     private static partial class IntakeLog
     {
-        [LoggerMessage(LogLevel.Warning, "Intake {IntakeId} refused: sender {Sender} is not the authenticated grantor {Authenticated}")]
-        public static partial void Refused(ILogger logger, long intakeId, string sender, string authenticated);
+        [LoggerMessage(LogLevel.Warning, "Intake {IntakeId} refused: sender {Sender} is not the authenticated grantor")]
+        public static partial void Refused(ILogger logger, long intakeId, string sender);
 
         [LoggerMessage(LogLevel.Information, "Intake {IntakeId} accepted: {Sender}/{Identification} made version {Version} of grant {GrantId}")]
         public static partial void Accepted(ILogger logger, long intakeId, string sender, string identification, int version, long grantId);

@@ -88,6 +88,8 @@ public sealed class IntakeMessage
 
     public long? ReplayOfId { get; private set; }
 
+    public IntakeMessage? ReplayOf { get; private set; }
+
     internal void Identify(string? sender, int? grantorId, string? messageCode, string? identification, DateOnly? dateSent, string? version)
     {
         Sender = sender;
@@ -111,14 +113,31 @@ public sealed class IntakeMessage
         Response = response;
     }
 
-    internal void MarkReplayOf(IntakeMessage original)
+    /// <summary>Marks this message as a replay of a stored original (by id) or of one earlier in the same batch.</summary>
+    internal void MarkReplayOf(long? originalId, IntakeMessage? originalInBatch, string codes, byte[]? response, long? grantId, Grants.Grant? grantInBatch, string? budgetKey)
     {
-        ReplayOfId = original.Id;
+        if (originalInBatch is not null)
+        {
+            ReplayOf = originalInBatch;
+        }
+        else
+        {
+            ReplayOfId = originalId;
+        }
+
         Outcome = IntakeOutcome.Replayed;
-        ReturnCodes = original.ReturnCodes;
-        Response = original.Response;
-        GrantId = original.GrantId;
-        BudgetKey = original.BudgetKey;
+        ReturnCodes = codes;
+        Response = response;
+        if (grantInBatch is not null)
+        {
+            Grant = grantInBatch;
+        }
+        else
+        {
+            GrantId = grantId;
+        }
+
+        BudgetKey = budgetKey;
     }
 
     internal void LinkGrant(Grants.Grant grant) => Grant = grant;

@@ -18,7 +18,7 @@ internal sealed class IntakeMessageMapping : IEntityTypeConfiguration<IntakeMess
         builder.Property(m => m.ReturnCodes).HasMaxLength(200).IsRequired();
         builder.HasOne<Grantor>().WithMany().HasForeignKey(m => m.GrantorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(m => m.Grant).WithMany().HasForeignKey(m => m.GrantId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<IntakeMessage>().WithMany().HasForeignKey(m => m.ReplayOfId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(m => m.ReplayOf).WithMany().HasForeignKey(m => m.ReplayOfId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => new { m.GrantorId, m.Id }).HasDatabaseName("ix_intake_messages_grantor");
         builder.HasIndex(m => m.GrantId).HasDatabaseName("ix_intake_messages_grant");
     }

@@ -54,12 +54,13 @@ public sealed class ImportSummary
 }
 
 /// <summary>
-/// The file channel: streams any number of message files (files or directories, recursively) through intake, one
-/// message in memory at a time, and writes one 502 per message. Messages are taken in path order.
+/// The file channel: streams any number of message files (files or directories, recursively) through intake in path
+/// order. Files are read and prepared (header, schema) in chunks on every core while the previous chunk is applied
+/// in one transaction, so memory stays bounded by two chunks whatever the number of files.
 /// </summary>
 public sealed class MessageFileImporter(IServiceScopeFactory scopes, IntakeOptions options)
 {
-    private const int MessagesPerScope = 500;
+    public const int ChunkSize = 500;
 
     public static IEnumerable<string> EnumerateMessageFiles(IEnumerable<string> paths)
     {
@@ -96,48 +97,41 @@ public sealed class MessageFileImporter(IServiceScopeFactory scopes, IntakeOptio
         }
 
         var summary = new ImportSummary();
-        AsyncServiceScope? scope = null;
-        var inScope = 0;
-        try
+        using var chunks = files.Chunk(ChunkSize).GetEnumerator();
+        var next = chunks.MoveNext() ? PrepareAsync(chunks.Current, cancellationToken) : null;
+        while (next is not null)
         {
-            foreach (var file in files)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (scope is null || inScope == MessagesPerScope)
-                {
-                    if (scope is { } old)
-                    {
-                        await old.DisposeAsync();
-                    }
+            var (names, prepared) = await next;
+            next = chunks.MoveNext() ? PrepareAsync(chunks.Current, cancellationToken) : null;
 
-                    scope = scopes.CreateAsyncScope();
-                    scope.Value.ServiceProvider.GetRequiredService<AccessScopeAccessor>().Current = AccessScope.System;
-                    inScope = 0;
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<AccessScopeAccessor>().Current = AccessScope.System;
+            var results = await scope.ServiceProvider.GetRequiredService<GrantIntakeService>().ReceiveBatchAsync(prepared, channel, null, cancellationToken);
+            for (var i = 0; i < results.Count; i++)
+            {
+                summary.Count(results[i]);
+                if (outDirectory is not null && results[i].Response is { } response)
+                {
+                    await File.WriteAllBytesAsync(Path.Combine(outDirectory, Path.GetFileNameWithoutExtension(names[i]) + ".502.xml"), response, cancellationToken);
                 }
 
-                var intake = scope.Value.ServiceProvider.GetRequiredService<GrantIntakeService>();
-                var bytes = await ReadBoundedAsync(file, options.MaxMessageBytes, cancellationToken);
-                var result = await intake.ReceiveAsync(bytes, channel, null, cancellationToken);
-                inScope++;
-                summary.Count(result);
-                if (outDirectory is not null && result.Response is { } response)
-                {
-                    await File.WriteAllBytesAsync(Path.Combine(outDirectory, Path.GetFileNameWithoutExtension(file) + ".502.xml"), response, cancellationToken);
-                }
-
-                onMessage?.Invoke(file, result);
-            }
-        }
-        finally
-        {
-            if (scope is { } last)
-            {
-                await last.DisposeAsync();
+                onMessage?.Invoke(names[i], results[i]);
             }
         }
 
         return summary;
     }
+
+    private Task<(string[] Names, PreparedMessage[] Prepared)> PrepareAsync(string[] names, CancellationToken cancellationToken) =>
+        Task.Run(
+            () =>
+            {
+                var prepared = new PreparedMessage[names.Length];
+                Parallel.For(0, names.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+                    prepared[i] = PreparedMessage.Prepare(ReadBounded(names[i], options.MaxMessageBytes), options.MaxMessageBytes));
+                return (names, prepared);
+            },
+            cancellationToken);
 
     private static IEnumerable<string> EnumerateDirectory(string directory)
     {
@@ -156,12 +150,11 @@ public sealed class MessageFileImporter(IServiceScopeFactory scopes, IntakeOptio
     }
 
     /// <summary>Reads at most one byte more than the limit, so an oversized file is recognised without loading it.</summary>
-    private static async Task<byte[]> ReadBoundedAsync(string file, int maxBytes, CancellationToken cancellationToken)
+    private static byte[] ReadBounded(string file, int maxBytes)
     {
-        await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 16 * 1024, useAsync: true);
-        var length = (int)Math.Min(stream.Length, maxBytes + 1L);
-        var buffer = new byte[length];
-        await stream.ReadExactlyAsync(buffer, cancellationToken);
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 16 * 1024);
+        var buffer = new byte[(int)Math.Min(stream.Length, maxBytes + 1L)];
+        stream.ReadExactly(buffer);
         return buffer;
     }
 }
