@@ -40,7 +40,7 @@ public sealed partial class GrantIntakeService(
             {
                 return await ApplyAsync(batch, channel, authenticatedSender, cancellationToken);
             }
-            catch (DbUpdateException ex) when (IsUniqueViolation(ex) && (batch.Count > 1 || attempt < 3))
+            catch (Exception ex) when (IsUniqueViolation(ex) && (batch.Count > 1 || attempt < 3))
             {
                 // A concurrent writer won a race (same identity, a new budget holder or grant key). Nothing of this
                 // batch was written. One message: try again, it now sees the winner. Several: take them one by one.
@@ -73,16 +73,42 @@ public sealed partial class GrantIntakeService(
             decided.Add((intake, Decide(prepared, intake, state, new RuleContext(today, codes, channel, null, StoredBudgetFacts.None), authenticatedSender, now)));
         }
 
-        // One SaveChanges: EF wraps it in one transaction.
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        var results = decided.Select(d => Result(d.Intake, d.Decision)).ToList();
+        var idOf = await SaveAsync(cancellationToken);
+        var results = decided.Select(d => Result(idOf(d.Intake), d.Intake, d.Decision)).ToList();
         foreach (var (intake, decision) in decided)
         {
-            Log(intake, decision);
+            Log(idOf, intake, decision);
         }
 
+        db.ChangeTracker.Clear();
         return results;
+    }
+
+    /// <summary>Writes the batch in one transaction and returns how to find the id of anything it wrote.</summary>
+    private async Task<Func<object, long>> SaveAsync(CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return entity => Convert.ToInt64(db.Entry(entity).Property("Id").CurrentValue, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var writer = new PostgresIntakeWriter(db);
+        await writer.WriteAsync(cancellationToken);
+        // The copied rows are detached; without this, EF would find them again through navigations and insert them.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return writer.IdOf;
     }
 
     private Decision Decide(PreparedMessage prepared, IntakeMessage intake, IntakeBatchState state, RuleContext baseContext, string? authenticatedSender, DateTimeOffset now)
@@ -186,37 +212,38 @@ public sealed partial class GrantIntakeService(
         return grant;
     }
 
-    private static IntakeResult Result(IntakeMessage intake, Decision decision) => new(
-        intake.Id,
+    private static IntakeResult Result(long intakeId, IntakeMessage intake, Decision decision) => new(
+        intakeId,
         intake.Outcome,
         decision.HeaderReadable,
         intake.ReturnCodes.Split(',', StringSplitOptions.RemoveEmptyEntries),
         intake.Response,
         decision.Failure);
 
-    private void Log(IntakeMessage intake, Decision decision)
+    private void Log(Func<object, long> idOf, IntakeMessage intake, Decision decision)
     {
+        var id = idOf(intake);
         switch (intake.Outcome)
         {
             case IntakeOutcome.Accepted:
-                IntakeLog.Accepted(logger, intake.Id, intake.Sender!, intake.Identification!, decision.Grant!.CurrentVersionNumber, decision.Grant.Id);
+                IntakeLog.Accepted(logger, id, intake.Sender!, intake.Identification!, decision.Grant!.CurrentVersionNumber, idOf(decision.Grant));
                 break;
             case IntakeOutcome.Replayed:
-                IntakeLog.Replayed(logger, intake.Id, intake.ReplayOfId ?? intake.ReplayOf?.Id ?? 0);
+                IntakeLog.Replayed(logger, id, intake.ReplayOf is { } original ? idOf(original) : intake.ReplayOfId ?? 0);
                 break;
             case IntakeOutcome.Refused:
-                IntakeLog.Refused(logger, intake.Id, intake.Sender ?? "?");
+                IntakeLog.Refused(logger, id, intake.Sender ?? "?");
                 break;
             case IntakeOutcome.Rejected when !decision.HeaderReadable:
-                IntakeLog.Unreadable(logger, intake.Id, decision.Failure ?? string.Empty);
+                IntakeLog.Unreadable(logger, id, decision.Failure ?? string.Empty);
                 break;
             case IntakeOutcome.Rejected:
-                IntakeLog.Rejected(logger, intake.Id, intake.ReturnCodes, decision.Failure ?? "rules");
+                IntakeLog.Rejected(logger, id, intake.ReturnCodes, decision.Failure ?? "rules");
                 break;
         }
     }
 
-    private static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
+    private static bool IsUniqueViolation(Exception ex) => (ex is DbUpdateException { InnerException: { } inner } ? inner : ex) switch
     {
         Npgsql.PostgresException pg => pg.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
         Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
