@@ -93,28 +93,8 @@ static TimeSpan Baseline(string dir)
 
 static async Task<string> Cli(Dictionary<string, string> env, params string[] args)
 {
-    var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-    info.ArgumentList.Add(Path.Combine(FindRoot(), "src/OpenPgb.Cli/bin/Release/net10.0/openpgb.dll"));
-    foreach (var arg in args)
-    {
-        info.ArgumentList.Add(arg);
-    }
-
-    foreach (var (k, v) in env)
-    {
-        info.Environment[k] = v;
-    }
-
-    using var process = Process.Start(info)!;
-    var stdout = process.StandardOutput.ReadToEndAsync();
-    var stderr = process.StandardError.ReadToEndAsync();
-    await process.WaitForExitAsync();
-    if (process.ExitCode != 0)
-    {
-        throw new InvalidOperationException($"openpgb {string.Join(' ', args)} exited {process.ExitCode}: {await stderr}{await stdout}");
-    }
-
-    return await stdout;
+    var (exit, output) = await CliProcess.RunAsync(Path.Combine(FindRoot(), "src/OpenPgb.Cli/bin/Release/net10.0/openpgb.dll"), env, args);
+    return exit == 0 ? output : throw new InvalidOperationException($"openpgb {string.Join(' ', args)} exited {exit}: {output}");
 }
 
 static double ParseStat(string output, string name) =>

@@ -58,9 +58,12 @@ builder.Services.AddOptions<AntiforgeryOptions>().Configure<IOptions<SecurityOpt
 builder.Services.AddRateLimiter(options =>
 {
     options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-    options.AddPolicy("login", context => RateLimitPartition.GetFixedWindowLimiter(
-        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-        _ => new FixedWindowRateLimiterOptions { PermitLimit = SecurityOf(context).LoginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+    // Only attempts (POST) count; showing the login page does not.
+    options.AddPolicy("login", context => HttpMethods.IsPost(context.Request.Method)
+        ? RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = SecurityOf(context).LoginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+        : RateLimitPartition.GetNoLimiter("page-view"));
     options.AddPolicy(IpgbApi.RateLimitPolicy, context => RateLimitPartition.GetTokenBucketLimiter(
         IpgbApi.TokenPartition(context),
         _ => new TokenBucketRateLimiterOptions

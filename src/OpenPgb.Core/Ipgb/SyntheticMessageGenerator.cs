@@ -50,17 +50,30 @@ public sealed class SyntheticMessageGenerator(int seed, IReadOnlyList<(string Co
             new ClientRecord(clientBsn, birthDate, NextName(), budget));
     }
 
-    /// <summary>A BSN from the test range 999000000-999999999 that passes the elfproef, unique within this generator.</summary>
+    /// <summary>
+    /// A BSN from the test range 999000000-999999999 that passes the elfproef. The range holds only about 90,900 such
+    /// numbers, so an unused one is preferred; once they run out a used one comes back (a person with several grants,
+    /// or representing several people), which large benchmark sets need.
+    /// </summary>
     public string NextBsn()
     {
-        while (true)
+        string? valid = null;
+        for (var attempt = 0; attempt < 64; attempt++)
         {
             var candidate = "999" + _random.Next(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
-            if (Bsn.IsValid(candidate) && _usedBsns.Add(candidate))
+            if (!Bsn.IsValid(candidate))
+            {
+                continue;
+            }
+
+            valid = candidate;
+            if (_usedBsns.Add(candidate))
             {
                 return candidate;
             }
         }
+
+        return valid ?? NextBsn();
     }
 
     public PersonName NextName()
@@ -112,7 +125,7 @@ public sealed class SyntheticMessageGenerator(int seed, IReadOnlyList<(string Co
             {
                 bsn = NextBsn();
             }
-            while (bsn == clientBsn);
+            while (bsn == clientBsn || list.Any(r => r.Bsn == bsn));
 
             // A minor's representatives are parents or guardians; the first receives correspondence (CD001, CD002).
             var role = isMinor ? "01" : RepresentativeRoles.Codes.ElementAt(_random.Next(RepresentativeRoles.Codes.Count));

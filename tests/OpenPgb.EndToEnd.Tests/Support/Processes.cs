@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using System.Text;
+using OpenPgb.Testing;
 
 namespace OpenPgb.EndToEnd.Tests.Support;
 
@@ -21,26 +20,8 @@ public static class Processes
     };
 
     /// <summary>Runs the CLI to completion and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output)> RunCliAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Path.GetTempPath() };
-        info.ArgumentList.Add(CliDll);
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            info.Environment[key] = value;
-        }
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, new StringBuilder().Append(await stdout).Append(await stderr).ToString());
-    }
+    public static Task<(int ExitCode, string Output)> RunCliAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        CliProcess.RunAsync(CliDll, environment, arguments);
 
     private static string FindRoot()
     {

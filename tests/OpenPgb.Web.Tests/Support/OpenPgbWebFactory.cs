@@ -23,6 +23,11 @@ public sealed class OpenPgbWebFactory : WebApplicationFactory<Program>, IAsyncLi
 
     public bool RequireTwoFactor { get; init; }
 
+    public int LoginAttemptsPerMinute { get; init; } = 1000;
+
+    /// <summary>The portal's clock; tests move it to expire sessions.</summary>
+    public TestClock Clock { get; } = new(DateTimeOffset.UtcNow);
+
     public string ConnectionString { get; private set; } = string.Empty;
 
     public async ValueTask InitializeAsync()
@@ -39,7 +44,7 @@ public sealed class OpenPgbWebFactory : WebApplicationFactory<Program>, IAsyncLi
         _settings["Demo:BudgetHolders"] = "15";
         _settings["Security:RequireTwoFactorForStaff"] = RequireTwoFactor ? "true" : "false";
         _settings["Security:SecureCookies"] = "false";
-        _settings["Security:LoginAttemptsPerMinute"] = "1000";
+        _settings["Security:LoginAttemptsPerMinute"] = LoginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _settings["Security:IntakeRequestsPerSecond"] = "1000";
         _ = Server;
         if (Services.GetRequiredService<DatabaseSettings>().Provider != DatabaseProvider.Postgres)
@@ -77,6 +82,7 @@ public sealed class OpenPgbWebFactory : WebApplicationFactory<Program>, IAsyncLi
     {
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         builder.ConfigureLogging(logging =>
         {
             logging.AddProvider(new CapturingLoggerProvider(Logs));
