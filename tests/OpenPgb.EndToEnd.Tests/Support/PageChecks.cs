@@ -20,7 +20,15 @@ public static class PageChecks
         await page.AssertAccessibleAsync();
         await page.GetByLabel("Gebruikersnaam").FillAsync(userName);
         await page.GetByLabel("Wachtwoord").FillAsync(OpenPgb.Core.Demo.DemoDataSeeder.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        var response = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.Contains("/account/inloggen", StringComparison.Ordinal));
+        if (response.Status != 302)
+        {
+            var alert = await page.Locator(".alert-error").AllTextContentsAsync();
+            throw new InvalidOperationException($"Login of {userName} answered {response.Status}: {string.Join(' ', alert)}");
+        }
+
         await page.WaitForURLAsync(url => !url.Contains("/account/inloggen", StringComparison.Ordinal));
     }
 }
