@@ -24,6 +24,7 @@ internal static class IpgbCommands
         var import = new Command("import", "Import 501 messages from files, answer each with a 502; exit 1 if any was rejected") { paths, output, conversion, verbose, stats };
         import.SetAction(async (parse, cancellationToken) =>
         {
+            var started = TimeProvider.System.GetTimestamp();
             var inputs = parse.GetValue(paths)!;
             var missing = inputs.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p));
             if (missing is not null)
@@ -62,7 +63,7 @@ internal static class IpgbCommands
             if (parse.GetValue(stats))
             {
                 using var self = System.Diagnostics.Process.GetCurrentProcess();
-                Console.WriteLine($"elapsed_seconds: {(DateTime.Now - self.StartTime).TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)}");
+                Console.WriteLine($"elapsed_seconds: {TimeProvider.System.GetElapsedTime(started).TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)}");
                 Console.WriteLine($"peak_rss_mb: {(self.PeakWorkingSet64 / (1024.0 * 1024.0)).ToString("F1", CultureInfo.InvariantCulture)}");
             }
 

@@ -50,14 +50,7 @@ public sealed class GrantQueries(OpenPgbDbContext db, CareFunctionCodeListCache 
     /// <summary>The grants of which <paramref name="bsn"/> is the budget holder ("Mijn budget").</summary>
     public async Task<IReadOnlyList<GrantView>> OwnGrantsAsync(string bsn, CancellationToken cancellationToken)
     {
-        var ids = await db.Grants.Where(g => g.BudgetHolder!.Bsn == bsn).OrderBy(g => g.Id).Select(g => g.Id).ToListAsync(cancellationToken);
-        var views = new List<GrantView>();
-        foreach (var id in ids)
-        {
-            views.Add((await GrantAsync(id, cancellationToken))!);
-        }
-
-        return views;
+        return await GrantsAsync(db.Grants.Where(g => g.BudgetHolder!.Bsn == bsn), cancellationToken);
     }
 
     /// <summary>Grants that <paramref name="bsn"/> represents, with the rights the current version gives.</summary>
@@ -81,43 +74,8 @@ public sealed class GrantQueries(OpenPgbDbContext db, CareFunctionCodeListCache 
             .ToList();
     }
 
-    public async Task<GrantView?> GrantAsync(long grantId, CancellationToken cancellationToken)
-    {
-        var grant = await db.Grants.AsNoTracking()
-            .Include(g => g.Grantor)
-            .Include(g => g.BudgetHolder)
-            .Include(g => g.Versions.Where(v => v.IsCurrent)).ThenInclude(v => v.CareFunctionBudgets)
-            .Include(g => g.Versions.Where(v => v.IsCurrent)).ThenInclude(v => v.Representatives)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(g => g.Id == grantId, cancellationToken);
-        if (grant?.CurrentVersion is not { } version)
-        {
-            return null;
-        }
-
-        var codes = await codeLists.GetAsync(db, cancellationToken);
-        return new GrantView(
-            grant.Id,
-            grant.Grantor!.Name,
-            grant.BudgetKey,
-            grant.Law,
-            version.GrantDate,
-            version.Number,
-            grant.BudgetHolder!.Name.Display,
-            grant.BudgetHolder.BirthDate,
-            grant.BudgetHolder.Bsn,
-            version.TotalCents,
-            version.IsWholePackage,
-            version.CareFunctionBudgets
-                .OrderBy(b => b.CareFunctionCode, StringComparer.Ordinal).ThenBy(b => b.StartDate)
-                // Spent stays 0 until claims and payments exist (issue 5 books them in the ledger).
-                .Select(b => new CareFunctionBudgetView(b.CareFunctionCode, codes.NameOf(b.CareFunctionCode), b.StartDate, b.EndDate, b.AmountCents, b.UnaccountableCents, 0, b.PerCalendarYear()))
-                .ToList(),
-            version.Representatives
-                .Select(r => new RepresentativeView(r.RoleName, r.Name.Display, r.Rights, r.ReceivesCorrespondence, r.Bsn))
-                .ToList(),
-            version.Contact);
-    }
+    public async Task<GrantView?> GrantAsync(long grantId, CancellationToken cancellationToken) =>
+        (await GrantsAsync(db.Grants.Where(g => g.Id == grantId), cancellationToken)).SingleOrDefault();
 
     public async Task<IReadOnlyList<GrantVersionSummary>> VersionsAsync(long grantId, CancellationToken cancellationToken)
     {
@@ -175,13 +133,45 @@ public sealed class GrantQueries(OpenPgbDbContext db, CareFunctionCodeListCache 
             return null;
         }
 
-        var ids = await db.Grants.Where(g => g.BudgetHolderId == budgetHolderId).OrderBy(g => g.Id).Select(g => g.Id).ToListAsync(cancellationToken);
-        var grants = new List<GrantView>();
-        foreach (var id in ids)
-        {
-            grants.Add((await GrantAsync(id, cancellationToken))!);
-        }
+        var grants = await GrantsAsync(db.Grants.Where(g => g.BudgetHolderId == budgetHolderId), cancellationToken);
 
         return (new BudgetHolderRow(holder.Id, holder.Name.Display, holder.BirthDate, Bsn.Mask(holder.Bsn), grants.Count, grants.Sum(g => g.TotalCents)), grants);
     }
+
+    /// <summary>The current state of the grants <paramref name="grants"/> selects, in one round of queries, ordered by id.</summary>
+    private async Task<IReadOnlyList<GrantView>> GrantsAsync(IQueryable<Grant> grants, CancellationToken cancellationToken)
+    {
+        var loaded = await grants.AsNoTracking()
+            .Include(g => g.Grantor)
+            .Include(g => g.BudgetHolder)
+            .Include(g => g.Versions.Where(v => v.IsCurrent)).ThenInclude(v => v.CareFunctionBudgets)
+            .Include(g => g.Versions.Where(v => v.IsCurrent)).ThenInclude(v => v.Representatives)
+            .OrderBy(g => g.Id)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var codes = await codeLists.GetAsync(db, cancellationToken);
+        return loaded.Where(g => g.CurrentVersion is not null).Select(g => ToView(g, g.CurrentVersion!, codes)).ToList();
+    }
+
+    private static GrantView ToView(Grant grant, GrantVersion version, CareFunctionCodeList codes) => new(
+        grant.Id,
+        grant.Grantor!.Name,
+        grant.BudgetKey,
+        grant.Law,
+        version.GrantDate,
+        version.Number,
+        grant.BudgetHolder!.Name.Display,
+        grant.BudgetHolder.BirthDate,
+        grant.BudgetHolder.Bsn,
+        version.TotalCents,
+        version.IsWholePackage,
+        version.CareFunctionBudgets
+            .OrderBy(b => b.CareFunctionCode, StringComparer.Ordinal).ThenBy(b => b.StartDate)
+            // Spent stays 0 until claims and payments exist (issue 5 books them in the ledger).
+            .Select(b => new CareFunctionBudgetView(b.CareFunctionCode, codes.NameOf(b.CareFunctionCode), b.StartDate, b.EndDate, b.AmountCents, b.UnaccountableCents, 0, b.PerCalendarYear()))
+            .ToList(),
+        version.Representatives
+            .Select(r => new RepresentativeView(r.RoleName, r.Name.Display, r.Rights, r.ReceivesCorrespondence, r.Bsn))
+            .ToList(),
+        version.Contact);
 }

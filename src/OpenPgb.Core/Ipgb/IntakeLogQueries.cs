@@ -44,28 +44,31 @@ public sealed class IntakeLogQueries(OpenPgbDbContext db)
         }
 
         var rows = await Project(query.OrderByDescending(m => m.Id).Skip((page - 1) * PageSize).Take(PageSize + 1)).ToListAsync(cancellationToken);
-        return new IntakePage(rows.Take(PageSize).Select(Map).ToList(), page, PageSize, rows.Count > PageSize);
+        return new IntakePage(rows.Take(PageSize).ToList(), page, PageSize, rows.Count > PageSize);
     }
 
     public async Task<IntakeDetail?> DetailAsync(long id, CancellationToken cancellationToken)
     {
-        var message = await db.IntakeMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
-        if (message is null)
+        var row = await Project(db.IntakeMessages.AsNoTracking().Where(m => m.Id == id)).SingleOrDefaultAsync(cancellationToken);
+        if (row is null)
         {
             return null;
         }
 
-        var row = Map(await Project(db.IntakeMessages.AsNoTracking().Where(m => m.Id == id)).SingleAsync(cancellationToken));
+        var payload = await db.IntakeMessages.AsNoTracking().Where(m => m.Id == id)
+            .Select(m => new { m.SizeBytes, m.ContentHash, m.Response, m.RawContent })
+            .SingleAsync(cancellationToken);
         return new IntakeDetail(
             row,
-            message.SizeBytes,
-            message.ContentHash,
-            message.Response is null ? null : System.Text.Encoding.UTF8.GetString(message.Response),
-            message.RawContent.Length == 0 ? null : System.Text.Encoding.UTF8.GetString(message.RawContent));
+            payload.SizeBytes,
+            payload.ContentHash,
+            payload.Response is null ? null : System.Text.Encoding.UTF8.GetString(payload.Response),
+            payload.RawContent.Length == 0 ? null : System.Text.Encoding.UTF8.GetString(payload.RawContent));
     }
 
-    private IQueryable<RawRow> Project(IQueryable<IntakeMessage> query) =>
-        query.Select(m => new RawRow(
+    // Only the listed columns are read; the codes are split client-side in this final projection.
+    private IQueryable<IntakeRow> Project(IQueryable<IntakeMessage> query) =>
+        query.Select(m => new IntakeRow(
             m.Id,
             m.ReceivedAt,
             m.Channel,
@@ -75,23 +78,6 @@ public sealed class IntakeLogQueries(OpenPgbDbContext db)
             m.StandardVersion,
             m.BudgetKey,
             m.Outcome,
-            m.ReturnCodes,
+            m.ReturnCodes.Split(',', StringSplitOptions.RemoveEmptyEntries),
             m.GrantId));
-
-    private static IntakeRow Map(RawRow r) => new(
-        r.Id, r.ReceivedAt, r.Channel, r.Sender, r.GrantorName, r.Identification, r.StandardVersion, r.BudgetKey, r.Outcome,
-        r.ReturnCodes.Split(',', StringSplitOptions.RemoveEmptyEntries), r.GrantId);
-
-    private sealed record RawRow(
-        long Id,
-        DateTimeOffset ReceivedAt,
-        MessageChannel Channel,
-        string? Sender,
-        string? GrantorName,
-        string? Identification,
-        string? StandardVersion,
-        string? BudgetKey,
-        IntakeOutcome Outcome,
-        string ReturnCodes,
-        long? GrantId);
 }
