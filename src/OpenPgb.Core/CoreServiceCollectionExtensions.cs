@@ -3,11 +3,16 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenPgb.Core.Accounts;
+using OpenPgb.Core.Audit;
+using OpenPgb.Core.CareAgreements;
+using OpenPgb.Core.CareProviders;
 using OpenPgb.Core.Data;
 using OpenPgb.Core.Demo;
 using OpenPgb.Core.Grantors;
 using OpenPgb.Core.Grants;
 using OpenPgb.Core.Ipgb;
+using OpenPgb.Core.Letters;
+using OpenPgb.Core.WorkTasks;
 
 namespace OpenPgb.Core;
 
@@ -28,6 +33,15 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<GrantQueries>();
         services.AddScoped<IntakeLogQueries>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<AccessLog>();
+        services.AddScoped<AccessLogVerifier>();
+        services.AddScoped<AccessLogQueries>();
+        services.AddScoped<CareProviderService>();
+        services.AddScoped<CareAgreementService>();
+        services.AddScoped<CareAgreementQueries>();
+        services.AddScoped<GrantorSettingsService>();
+        services.AddScoped<WorkTaskService>();
+        services.AddScoped<LetterService>();
 
         services.AddIdentityCore<PortalUser>(options =>
             {

@@ -8,6 +8,9 @@ public enum PortalRole
     Citizen,
     GrantorEmployee,
     Operator,
+
+    /// <summary>A user of a care provider (eHerkenning or DigiD later); an organisation can have several.</summary>
+    CareProvider,
 }
 
 /// <summary>A portal login. Citizens carry their BSN (as DigiD will give it); staff carry their grantors.</summary>
@@ -19,6 +22,9 @@ public sealed class PortalUser : IdentityUser
 
     /// <summary>Only for citizens. Personal data: never logged.</summary>
     public string? Bsn { get; set; }
+
+    /// <summary>Only for care-provider users: the provider they sign and claim for.</summary>
+    public long? CareProviderId { get; set; }
 
     public List<PortalUserGrantor> Grantors { get; } = [];
 }

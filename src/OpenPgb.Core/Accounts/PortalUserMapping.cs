@@ -11,6 +11,7 @@ internal sealed class PortalUserMapping : IEntityTypeConfiguration<PortalUser>
         builder.Property(u => u.DisplayName).HasMaxLength(200).IsRequired();
         builder.Property(u => u.Bsn).HasMaxLength(9).IsFixedLength();
         builder.HasIndex(u => u.Bsn).HasDatabaseName("ix_users_bsn");
+        builder.HasOne<CareProviders.CareProvider>().WithMany().HasForeignKey(u => u.CareProviderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(u => u.Grantors).WithOne().HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -13,6 +13,9 @@ public enum AccessScopeKind
 
     /// <summary>Citizens: their own grants and the grants they represent.</summary>
     Citizen,
+
+    /// <summary>Care-provider users: the agreements their provider is party to.</summary>
+    CareProvider,
 }
 
 /// <summary>
@@ -21,6 +24,8 @@ public enum AccessScopeKind
 /// </summary>
 public sealed record AccessScope(AccessScopeKind Kind, IReadOnlyList<int> GrantorIds, string? Bsn)
 {
+    public long? CareProviderId { get; init; }
+
     public static AccessScope None { get; } = new(AccessScopeKind.None, [], null);
 
     public static AccessScope System { get; } = new(AccessScopeKind.System, [], null);
@@ -28,6 +33,8 @@ public sealed record AccessScope(AccessScopeKind Kind, IReadOnlyList<int> Granto
     public static AccessScope ForGrantors(IEnumerable<int> grantorIds) => new(AccessScopeKind.Grantor, grantorIds.ToArray(), null);
 
     public static AccessScope ForCitizen(string bsn) => new(AccessScopeKind.Citizen, [], bsn);
+
+    public static AccessScope ForCareProvider(long careProviderId) => new(AccessScopeKind.CareProvider, [], null) { CareProviderId = careProviderId };
 }
 
 /// <summary>Holds the scope of the current request or command; set once after authentication.</summary>

@@ -1,10 +1,15 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OpenPgb.Core.Accounts;
+using OpenPgb.Core.Audit;
+using OpenPgb.Core.CareAgreements;
+using OpenPgb.Core.CareProviders;
 using OpenPgb.Core.Grantors;
 using OpenPgb.Core.Grants;
 using OpenPgb.Core.Ipgb;
+using OpenPgb.Core.Letters;
 using OpenPgb.Core.Parties;
+using OpenPgb.Core.WorkTasks;
 
 namespace OpenPgb.Core.Data;
 
@@ -30,6 +35,22 @@ public abstract class OpenPgbDbContext(DbContextOptions options, AccessScopeAcce
 
     public DbSet<PortalUserGrantor> PortalUserGrantors => Set<PortalUserGrantor>();
 
+    public DbSet<CareProvider> CareProviders => Set<CareProvider>();
+
+    public DbSet<CareAgreement> CareAgreements => Set<CareAgreement>();
+
+    public DbSet<CareAgreementVersion> CareAgreementVersions => Set<CareAgreementVersion>();
+
+    public DbSet<MaximumTariff> MaximumTariffs => Set<MaximumTariff>();
+
+    public DbSet<ProcessChoice> ProcessChoices => Set<ProcessChoice>();
+
+    public DbSet<WorkTask> WorkTasks => Set<WorkTask>();
+
+    public DbSet<Letter> Letters => Set<Letter>();
+
+    public DbSet<AccessLogEntry> AccessLogEntries => Set<AccessLogEntry>();
+
     public AccessScope Scope => scope.Current;
 
     // The query filters read these per query, so one model serves every scope.
@@ -38,6 +59,43 @@ public abstract class OpenPgbDbContext(DbContextOptions options, AccessScopeAcce
     private List<int> ScopeGrantorIds => scope.Current.Kind == AccessScopeKind.Grantor ? [.. scope.Current.GrantorIds] : [];
 
     private string? ScopeBsn => scope.Current.Kind == AccessScopeKind.Citizen ? scope.Current.Bsn : null;
+
+    private long? ScopeCareProviderId => scope.Current.Kind == AccessScopeKind.CareProvider ? scope.Current.CareProviderId : null;
+
+    /// <summary>Saves and, when access-log rows are among the changes, chains them in the same transaction.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var logRows = ChangeTracker.Entries<AccessLogEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (logRows.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            await AccessLogChain.AppendAsync(this, logRows, cancellationToken);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return saved;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        ChangeTracker.Entries<AccessLogEntry>().Any(e => e.State == EntityState.Added)
+            ? throw new InvalidOperationException("Access-log rows are saved with SaveChangesAsync, which chains them.")
+            : base.SaveChanges(acceptAllChangesOnSuccess);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -70,5 +128,34 @@ public abstract class OpenPgbDbContext(DbContextOptions options, AccessScopeAcce
             ScopeIsSystem || (m.GrantorId != null && ScopeGrantorIds.Contains(m.GrantorId.Value)));
 
         builder.Entity<ApiToken>().HasQueryFilter(t => ScopeIsSystem);
+
+        // Citizens reach agreements and letters through the unfiltered GrantAccess rows, never through the filtered
+        // Grant navigation: that join would hide a provider's agreements, whose scope cannot see the grant.
+        builder.Entity<CareAgreement>().HasQueryFilter(a =>
+            ScopeIsSystem
+            || ScopeGrantorIds.Contains(a.GrantorId)
+            || (ScopeBsn != null && Set<GrantAccess>().Any(x => x.GrantId == a.GrantId && x.Bsn == ScopeBsn))
+            || (ScopeCareProviderId != null && a.CareProviderId == ScopeCareProviderId));
+
+        builder.Entity<CareAgreementVersion>().HasQueryFilter(v =>
+            ScopeIsSystem
+            || Set<CareAgreement>().Any(a => a.Id == v.CareAgreementId
+                && (ScopeGrantorIds.Contains(a.GrantorId)
+                    || (ScopeBsn != null && Set<GrantAccess>().Any(x => x.GrantId == a.GrantId && x.Bsn == ScopeBsn))
+                    || (ScopeCareProviderId != null && a.CareProviderId == ScopeCareProviderId))));
+
+        builder.Entity<Letter>().HasQueryFilter(l =>
+            ScopeIsSystem
+            || ScopeGrantorIds.Contains(l.GrantorId)
+            || (ScopeBsn != null && Set<GrantAccess>().Any(x => x.GrantId == l.GrantId && x.Bsn == ScopeBsn)));
+
+        builder.Entity<WorkTask>().HasQueryFilter(t => ScopeIsSystem || ScopeGrantorIds.Contains(t.GrantorId));
+        builder.Entity<MaximumTariff>().HasQueryFilter(t => ScopeIsSystem || ScopeGrantorIds.Contains(t.GrantorId));
+        builder.Entity<ProcessChoice>().HasQueryFilter(c => ScopeIsSystem || ScopeGrantorIds.Contains(c.GrantorId));
+
+        // Citizens read the log about themselves as budget holder; staff never browse it in the portal.
+        builder.Entity<AccessLogEntry>().HasQueryFilter(e =>
+            ScopeIsSystem
+            || (ScopeBsn != null && Set<BudgetHolder>().Any(b => b.Id == e.BudgetHolderId && b.Bsn == ScopeBsn)));
     }
 }

@@ -168,6 +168,9 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                         .HasColumnType("character(9)")
                         .IsFixedLength();
 
+                    b.Property<long?>("CareProviderId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
@@ -227,6 +230,8 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                     b.HasIndex("Bsn")
                         .HasDatabaseName("ix_users_bsn");
 
+                    b.HasIndex("CareProviderId");
+
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
 
@@ -250,6 +255,345 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                     b.HasIndex("GrantorId");
 
                     b.ToTable("UserGrantors", (string)null);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Audit.AccessLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long?>("BudgetHolderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("GrantorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OnBehalfOf")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ux_access_log_sequence");
+
+                    b.HasIndex("BudgetHolderId", "OccurredAt")
+                        .HasDatabaseName("ix_access_log_budget_holder");
+
+                    b.ToTable("AccessLog", (string)null);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.CareAgreements.CareAgreement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("BudgetHolderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CareProviderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("GrantId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("GrantorId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetHolderId");
+
+                    b.HasIndex("CareProviderId")
+                        .HasDatabaseName("ix_care_agreements_provider");
+
+                    b.HasIndex("GrantId")
+                        .HasDatabaseName("ix_care_agreements_grant");
+
+                    b.HasIndex("GrantorId")
+                        .HasDatabaseName("ix_care_agreements_grantor");
+
+                    b.ToTable("CareAgreements", (string)null);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.CareAgreements.CareAgreementVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("AssessedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssessedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AssessedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long>("CareAgreementId")
+                        .HasColumnType("bigint");
+
+                    b.PrimitiveCollection<List<string>>("CareFunctionCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("ConfirmedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ConfirmedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("DecisionReasonCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("DecisionText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ExpectedUnitsPerMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("FixedMonthlyCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("HolidayAllowanceCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("MaximumTariffCentsAtDecision")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SignedByHolderAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SignedByHolderName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset?>("SignedByProviderAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SignedByProviderName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("TariffCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TariffUnit")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ThirdPartyClause")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_care_agreement_versions_status");
+
+                    b.HasIndex("CareAgreementId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ux_care_agreement_versions_number");
+
+                    b.ToTable("CareAgreementVersions", (string)null);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.CareProviders.CareProvider", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AgbCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Iban")
+                        .IsRequired()
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)");
+
+                    b.Property<string>("InvitationCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("KvkNumber")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ProviderNumber")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VatNumber")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Address", "OpenPgb.Core.CareProviders.CareProvider.Address#PostalAddress", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("City")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("City");
+
+                            b1.Property<string>("HouseNumber")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("HouseNumber");
+
+                            b1.Property<string>("PostalCode")
+                                .IsRequired()
+                                .HasMaxLength(6)
+                                .HasColumnType("character varying(6)")
+                                .HasColumnName("PostalCode");
+
+                            b1.Property<string>("Street")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("Street");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Iban")
+                        .HasDatabaseName("ix_care_providers_iban");
+
+                    b.HasIndex("InvitationCode")
+                        .IsUnique()
+                        .HasDatabaseName("ux_care_providers_invitation");
+
+                    b.HasIndex("KvkNumber")
+                        .HasDatabaseName("ix_care_providers_kvk");
+
+                    b.HasIndex("ProviderNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ux_care_providers_number");
+
+                    b.ToTable("CareProviders", (string)null);
                 });
 
             modelBuilder.Entity("OpenPgb.Core.Grantors.ApiToken", b =>
@@ -323,6 +667,90 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                         .HasDatabaseName("ux_grantors_code");
 
                     b.ToTable("Grantors", (string)null);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Grantors.MaximumTariff", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CareFunctionCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<int>("GrantorId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("MaximumCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TariffUnit")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantorId", "CareFunctionCode", "TariffUnit", "ValidFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ux_maximum_tariffs_from");
+
+                    b.ToTable("MaximumTariffs", (string)null);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Grantors.ProcessChoice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("GrantorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantorId", "Kind")
+                        .HasDatabaseName("ix_process_choices_kind");
+
+                    b.ToTable("ProcessChoices", (string)null);
                 });
 
             modelBuilder.Entity("OpenPgb.Core.Grants.CareFunction", b =>
@@ -773,6 +1201,87 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                     b.ToTable("IntakeMessages", (string)null);
                 });
 
+            modelBuilder.Entity("OpenPgb.Core.Letters.Letter", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("BudgetHolderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CareAgreementId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CareAgreementVersionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("GrantId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("GrantorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("PrintStatus")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("PrintedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PrintedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetHolderId");
+
+                    b.HasIndex("CareAgreementId");
+
+                    b.HasIndex("CareAgreementVersionId");
+
+                    b.HasIndex("GrantorId");
+
+                    b.HasIndex("GrantId", "CreatedAt")
+                        .HasDatabaseName("ix_letters_grant");
+
+                    b.HasIndex("Route", "PrintStatus")
+                        .HasDatabaseName("ix_letters_print_queue");
+
+                    b.ToTable("Letters", (string)null);
+                });
+
             modelBuilder.Entity("OpenPgb.Core.Parties.BudgetHolder", b =>
                 {
                     b.Property<long>("Id")
@@ -818,6 +1327,78 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                         .HasDatabaseName("ux_budget_holders_bsn");
 
                     b.ToTable("BudgetHolders", (string)null);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.WorkTasks.WorkTask", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AssigneeName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AssigneeUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long?>("BudgetHolderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<int>("GrantorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("SubjectId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectKind", "SubjectId")
+                        .HasDatabaseName("ix_work_tasks_subject");
+
+                    b.HasIndex("GrantorId", "Status", "AssigneeUserId")
+                        .HasDatabaseName("ix_work_tasks_assignee");
+
+                    b.HasIndex("GrantorId", "Status", "Deadline", "Id")
+                        .HasDatabaseName("ix_work_tasks_list");
+
+                    b.ToTable("WorkTasks", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -871,6 +1452,14 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenPgb.Core.Accounts.PortalUser", b =>
+                {
+                    b.HasOne("OpenPgb.Core.CareProviders.CareProvider", null)
+                        .WithMany()
+                        .HasForeignKey("CareProviderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("OpenPgb.Core.Accounts.PortalUserGrantor", b =>
                 {
                     b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
@@ -886,6 +1475,54 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenPgb.Core.Audit.AccessLogEntry", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Parties.BudgetHolder", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetHolderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.CareAgreements.CareAgreement", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Parties.BudgetHolder", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetHolderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenPgb.Core.CareProviders.CareProvider", null)
+                        .WithMany()
+                        .HasForeignKey("CareProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenPgb.Core.Grants.Grant", "Grant")
+                        .WithMany()
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
+                        .WithMany()
+                        .HasForeignKey("GrantorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Grant");
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.CareAgreements.CareAgreementVersion", b =>
+                {
+                    b.HasOne("OpenPgb.Core.CareAgreements.CareAgreement", "CareAgreement")
+                        .WithMany("Versions")
+                        .HasForeignKey("CareAgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CareAgreement");
+                });
+
             modelBuilder.Entity("OpenPgb.Core.Grantors.ApiToken", b =>
                 {
                     b.HasOne("OpenPgb.Core.Grantors.Grantor", "Grantor")
@@ -895,6 +1532,24 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Grantor");
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Grantors.MaximumTariff", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
+                        .WithMany()
+                        .HasForeignKey("GrantorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Grantors.ProcessChoice", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
+                        .WithMany()
+                        .HasForeignKey("GrantorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpenPgb.Core.Grants.CareFunctionBudget", b =>
@@ -1030,17 +1685,68 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                         .HasForeignKey("GrantorId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("OpenPgb.Core.Ipgb.IntakeMessage", null)
+                    b.HasOne("OpenPgb.Core.Ipgb.IntakeMessage", "ReplayOf")
                         .WithMany()
                         .HasForeignKey("ReplayOfId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Grant");
+
+                    b.Navigation("ReplayOf");
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Letters.Letter", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Parties.BudgetHolder", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetHolderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenPgb.Core.CareAgreements.CareAgreement", null)
+                        .WithMany()
+                        .HasForeignKey("CareAgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenPgb.Core.CareAgreements.CareAgreementVersion", null)
+                        .WithMany()
+                        .HasForeignKey("CareAgreementVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenPgb.Core.Grants.Grant", "Grant")
+                        .WithMany()
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
+                        .WithMany()
+                        .HasForeignKey("GrantorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Grant");
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.WorkTasks.WorkTask", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
+                        .WithMany()
+                        .HasForeignKey("GrantorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpenPgb.Core.Accounts.PortalUser", b =>
                 {
                     b.Navigation("Grantors");
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.CareAgreements.CareAgreement", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("OpenPgb.Core.Grants.Grant", b =>

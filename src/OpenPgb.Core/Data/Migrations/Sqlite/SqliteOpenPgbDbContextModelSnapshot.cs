@@ -159,6 +159,9 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<long?>("CareProviderId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -218,6 +221,8 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                     b.HasIndex("Bsn")
                         .HasDatabaseName("ix_users_bsn");
 
+                    b.HasIndex("CareProviderId");
+
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
 
@@ -241,6 +246,337 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                     b.HasIndex("GrantorId");
 
                     b.ToTable("UserGrantors", (string)null);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Audit.AccessLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BudgetHolderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("GrantorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OnBehalfOf")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ux_access_log_sequence");
+
+                    b.HasIndex("BudgetHolderId", "OccurredAt")
+                        .HasDatabaseName("ix_access_log_budget_holder");
+
+                    b.ToTable("AccessLog", (string)null);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.CareAgreements.CareAgreement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BudgetHolderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CareProviderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GrantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GrantorId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetHolderId");
+
+                    b.HasIndex("CareProviderId")
+                        .HasDatabaseName("ix_care_agreements_provider");
+
+                    b.HasIndex("GrantId")
+                        .HasDatabaseName("ix_care_agreements_grant");
+
+                    b.HasIndex("GrantorId")
+                        .HasDatabaseName("ix_care_agreements_grantor");
+
+                    b.ToTable("CareAgreements", (string)null);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.CareAgreements.CareAgreementVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("AssessedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssessedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssessedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CareAgreementId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("CareFunctionCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReasonCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExpectedUnitsPerMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FixedMonthlyCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HolidayAllowanceCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MaximumTariffCentsAtDecision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("SignedByHolderAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedByHolderName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("SignedByProviderAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedByProviderName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TariffCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TariffUnit")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThirdPartyClause")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_care_agreement_versions_status");
+
+                    b.HasIndex("CareAgreementId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ux_care_agreement_versions_number");
+
+                    b.ToTable("CareAgreementVersions", (string)null);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.CareProviders.CareProvider", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgbCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Iban")
+                        .IsRequired()
+                        .HasMaxLength(34)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitationCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KvkNumber")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderNumber")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VatNumber")
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Address", "OpenPgb.Core.CareProviders.CareProvider.Address#PostalAddress", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("City")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("City");
+
+                            b1.Property<string>("HouseNumber")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("HouseNumber");
+
+                            b1.Property<string>("PostalCode")
+                                .IsRequired()
+                                .HasMaxLength(6)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PostalCode");
+
+                            b1.Property<string>("Street")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Street");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Iban")
+                        .HasDatabaseName("ix_care_providers_iban");
+
+                    b.HasIndex("InvitationCode")
+                        .IsUnique()
+                        .HasDatabaseName("ux_care_providers_invitation");
+
+                    b.HasIndex("KvkNumber")
+                        .HasDatabaseName("ix_care_providers_kvk");
+
+                    b.HasIndex("ProviderNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ux_care_providers_number");
+
+                    b.ToTable("CareProviders", (string)null);
                 });
 
             modelBuilder.Entity("OpenPgb.Core.Grantors.ApiToken", b =>
@@ -310,6 +646,86 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .HasDatabaseName("ux_grantors_code");
 
                     b.ToTable("Grantors", (string)null);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Grantors.MaximumTariff", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CareFunctionCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GrantorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MaximumCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TariffUnit")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantorId", "CareFunctionCode", "TariffUnit", "ValidFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ux_maximum_tariffs_from");
+
+                    b.ToTable("MaximumTariffs", (string)null);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Grantors.ProcessChoice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GrantorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantorId", "Kind")
+                        .HasDatabaseName("ix_process_choices_kind");
+
+                    b.ToTable("ProcessChoices", (string)null);
                 });
 
             modelBuilder.Entity("OpenPgb.Core.Grants.CareFunction", b =>
@@ -750,6 +1166,85 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                     b.ToTable("IntakeMessages", (string)null);
                 });
 
+            modelBuilder.Entity("OpenPgb.Core.Letters.Letter", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BudgetHolderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CareAgreementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CareAgreementVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GrantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GrantorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("PrintStatus")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("PrintedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrintedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetHolderId");
+
+                    b.HasIndex("CareAgreementId");
+
+                    b.HasIndex("CareAgreementVersionId");
+
+                    b.HasIndex("GrantorId");
+
+                    b.HasIndex("GrantId", "CreatedAt")
+                        .HasDatabaseName("ix_letters_grant");
+
+                    b.HasIndex("Route", "PrintStatus")
+                        .HasDatabaseName("ix_letters_print_queue");
+
+                    b.ToTable("Letters", (string)null);
+                });
+
             modelBuilder.Entity("OpenPgb.Core.Parties.BudgetHolder", b =>
                 {
                     b.Property<long>("Id")
@@ -793,6 +1288,76 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .HasDatabaseName("ux_budget_holders_bsn");
 
                     b.ToTable("BudgetHolders", (string)null);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.WorkTasks.WorkTask", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssigneeName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BudgetHolderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GrantorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectKind", "SubjectId")
+                        .HasDatabaseName("ix_work_tasks_subject");
+
+                    b.HasIndex("GrantorId", "Status", "AssigneeUserId")
+                        .HasDatabaseName("ix_work_tasks_assignee");
+
+                    b.HasIndex("GrantorId", "Status", "Deadline", "Id")
+                        .HasDatabaseName("ix_work_tasks_list");
+
+                    b.ToTable("WorkTasks", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -846,6 +1411,14 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenPgb.Core.Accounts.PortalUser", b =>
+                {
+                    b.HasOne("OpenPgb.Core.CareProviders.CareProvider", null)
+                        .WithMany()
+                        .HasForeignKey("CareProviderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("OpenPgb.Core.Accounts.PortalUserGrantor", b =>
                 {
                     b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
@@ -861,6 +1434,54 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenPgb.Core.Audit.AccessLogEntry", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Parties.BudgetHolder", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetHolderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.CareAgreements.CareAgreement", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Parties.BudgetHolder", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetHolderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenPgb.Core.CareProviders.CareProvider", null)
+                        .WithMany()
+                        .HasForeignKey("CareProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenPgb.Core.Grants.Grant", "Grant")
+                        .WithMany()
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
+                        .WithMany()
+                        .HasForeignKey("GrantorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Grant");
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.CareAgreements.CareAgreementVersion", b =>
+                {
+                    b.HasOne("OpenPgb.Core.CareAgreements.CareAgreement", "CareAgreement")
+                        .WithMany("Versions")
+                        .HasForeignKey("CareAgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CareAgreement");
+                });
+
             modelBuilder.Entity("OpenPgb.Core.Grantors.ApiToken", b =>
                 {
                     b.HasOne("OpenPgb.Core.Grantors.Grantor", "Grantor")
@@ -870,6 +1491,24 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Grantor");
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Grantors.MaximumTariff", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
+                        .WithMany()
+                        .HasForeignKey("GrantorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Grantors.ProcessChoice", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
+                        .WithMany()
+                        .HasForeignKey("GrantorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpenPgb.Core.Grants.CareFunctionBudget", b =>
@@ -1005,17 +1644,68 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .HasForeignKey("GrantorId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("OpenPgb.Core.Ipgb.IntakeMessage", null)
+                    b.HasOne("OpenPgb.Core.Ipgb.IntakeMessage", "ReplayOf")
                         .WithMany()
                         .HasForeignKey("ReplayOfId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Grant");
+
+                    b.Navigation("ReplayOf");
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Letters.Letter", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Parties.BudgetHolder", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetHolderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenPgb.Core.CareAgreements.CareAgreement", null)
+                        .WithMany()
+                        .HasForeignKey("CareAgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenPgb.Core.CareAgreements.CareAgreementVersion", null)
+                        .WithMany()
+                        .HasForeignKey("CareAgreementVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenPgb.Core.Grants.Grant", "Grant")
+                        .WithMany()
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
+                        .WithMany()
+                        .HasForeignKey("GrantorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Grant");
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.WorkTasks.WorkTask", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
+                        .WithMany()
+                        .HasForeignKey("GrantorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpenPgb.Core.Accounts.PortalUser", b =>
                 {
                     b.Navigation("Grantors");
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.CareAgreements.CareAgreement", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("OpenPgb.Core.Grants.Grant", b =>

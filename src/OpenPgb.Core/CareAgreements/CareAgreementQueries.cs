@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using OpenPgb.Core.Accounts;
+using OpenPgb.Core.Audit;
+using OpenPgb.Core.CareProviders;
+using OpenPgb.Core.Data;
+using OpenPgb.Core.Grants;
+
+namespace OpenPgb.Core.CareAgreements;
+
+public sealed record AgreementRow(long Id, long GrantId, string ProviderName, string BudgetHolderName, AgreementStatus Status, int VersionNumber, DateOnly StartDate, DateOnly EndDate, long TariffCents, TariffUnit TariffUnit);
+
+/// <summary>Everything a page shows of one agreement; built only when the current scope may see it.</summary>
+public sealed record AgreementView(
+    CareAgreement Agreement,
+    CareProvider Provider,
+    string BudgetHolderName,
+    string GrantorName,
+    string BudgetKey,
+    IReadOnlyList<CareFunctionBudget> GrantBudgets,
+    long? MaximumTariffCents,
+    bool CanWrite)
+{
+    public CareAgreementVersion Shown => Agreement.PendingVersion ?? Agreement.LatestVersion;
+}
+
+public sealed class CareAgreementQueries(OpenPgbDbContext db, Grantors.GrantorSettingsService settings, AccessLog accessLog)
+{
+    /// <summary>The agreements visible in this scope, optionally of one grant; newest first.</summary>
+    public async Task<IReadOnlyList<AgreementRow>> ListAsync(long? grantId, CancellationToken cancellationToken)
+    {
+        var query = db.CareAgreements.AsNoTracking();
+        if (grantId is { } id)
+        {
+            query = query.Where(a => a.GrantId == id);
+        }
+
+        // Names come from unfiltered tables on purpose: a provider sees the name of the budget holder it contracts with.
+        var rows = await query
+            .OrderByDescending(a => a.Id)
+            .Take(500)
+            .Select(a => new
+            {
+                a.Id,
+                a.GrantId,
+                Provider = db.CareProviders.Where(p => p.Id == a.CareProviderId).Select(p => p.Name).First(),
+                Holder = db.BudgetHolders.IgnoreQueryFilters().Where(b => b.Id == a.BudgetHolderId).Select(b => b.Name).First(),
+                Versions = a.Versions.Select(v => new { v.Number, v.Status, v.StartDate, v.EndDate, v.TariffCents, v.TariffUnit }).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r =>
+        {
+            var pending = r.Versions.Where(v => v.Status is AgreementStatus.Draft or AgreementStatus.SignedByHolder or AgreementStatus.SignedByProvider or AgreementStatus.AwaitingAssessment or AgreementStatus.AwaitingConfirmation).MaxBy(v => v.Number);
+            var shown = pending ?? r.Versions.MaxBy(v => v.Number)!;
+            return new AgreementRow(r.Id, r.GrantId, r.Provider, r.Holder.Display, shown.Status, shown.Number, shown.StartDate, shown.EndDate, shown.TariffCents, shown.TariffUnit);
+        })];
+    }
+
+    /// <summary>One agreement with what its page needs. Staff opening it is a read of the budget holder's data and is logged.</summary>
+    public async Task<AgreementView?> GetAsync(Actor actor, long agreementId, CancellationToken cancellationToken)
+    {
+        var agreement = await db.CareAgreements.AsNoTracking().Include(a => a.Versions).SingleOrDefaultAsync(a => a.Id == agreementId, cancellationToken);
+        if (agreement is null)
+        {
+            return null;
+        }
+
+        var provider = await db.CareProviders.AsNoTracking().SingleAsync(p => p.Id == agreement.CareProviderId, cancellationToken);
+        var grant = await db.Grants.IgnoreQueryFilters().AsNoTracking()
+            .Include(g => g.BudgetHolder)
+            .Include(g => g.Grantor)
+            .Include(g => g.Versions.Where(v => v.IsCurrent)).ThenInclude(v => v.CareFunctionBudgets)
+            .Include(g => g.Versions.Where(v => v.IsCurrent)).ThenInclude(v => v.Representatives)
+            .AsSplitQuery()
+            .SingleAsync(g => g.Id == agreement.GrantId, cancellationToken);
+        var shown = agreement.PendingVersion ?? agreement.LatestVersion;
+        long? maximum = null;
+        if (actor.Role is PortalRole.GrantorEmployee or PortalRole.Operator)
+        {
+            maximum = await settings.MaximumForAsync(agreement.GrantorId, shown.CareFunctionCodes, shown.TariffUnit, shown.StartDate, cancellationToken);
+            await accessLog.ReadAndSaveAsync(actor, agreement.BudgetHolderId, "zorgovereenkomst bekeken", $"zorgovereenkomst {agreement.Id}", cancellationToken);
+        }
+
+        var canWrite = actor.Role == PortalRole.Citizen && HasWriteRights(actor, grant);
+        return new AgreementView(agreement, provider, grant.BudgetHolder!.Name.Display, grant.Grantor!.Name, grant.BudgetKey, grant.CurrentVersion!.CareFunctionBudgets, maximum, canWrite);
+    }
+
+    private static bool HasWriteRights(Actor actor, Grant grant)
+    {
+        try
+        {
+            CareAgreementService.CitizenWriteRights(actor, grant);
+            return true;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OpenPgb.Core.Accounts;
+using OpenPgb.Core.Audit;
+using OpenPgb.Core.Common;
+using OpenPgb.Core.Data;
+
+namespace OpenPgb.Core.CareProviders;
+
+/// <summary>Registration of care providers and their users, and finding one to contract with.</summary>
+public sealed class CareProviderService(OpenPgbDbContext db, UserManager<PortalUser> users, AccessLog accessLog, TimeProvider time)
+{
+    // No 0/O or 1/I, so a code read over the phone is typed right.
+    private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    /// <summary>A provider registers itself with its first user (local account until eHerkenning/DigiD).</summary>
+    public async Task<CareProvider> RegisterAsync(CareProviderKind kind, string name, CareProviderDetails details, string userName, string userDisplayName, string password, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var provider = CareProvider.Register(await NextProviderNumberAsync(cancellationToken), kind, name, details, time.GetUtcNow());
+        db.CareProviders.Add(provider);
+        await db.SaveChangesAsync(cancellationToken);
+        await AddUserAsync(provider, userName, userDisplayName, password);
+        await transaction.CommitAsync(cancellationToken);
+        return provider;
+    }
+
+    /// <summary>A budget holder invites a provider that is not registered yet; the provider completes it with the code.</summary>
+    public async Task<CareProvider> InviteAsync(Actor actor, CareProviderKind kind, string name, CareProviderDetails details, CancellationToken cancellationToken)
+    {
+        if (actor.Role != PortalRole.Citizen)
+        {
+            throw new UnauthorizedAccessException("Only budget holders and their representatives invite providers.");
+        }
+
+        var provider = CareProvider.Invite(await NextProviderNumberAsync(cancellationToken), kind, name, details, NewInvitationCode(), time.GetUtcNow());
+        db.CareProviders.Add(provider);
+        accessLog.Changed(actor, null, "zorgverlener uitgenodigd", $"zorgverlener {provider.ProviderNumber}");
+        await db.SaveChangesAsync(cancellationToken);
+        return provider;
+    }
+
+    /// <summary>The invited provider completes its registration with the code and becomes a user.</summary>
+    public async Task<CareProvider> AcceptInvitationAsync(string invitationCode, CareProviderDetails details, string userName, string userDisplayName, string password, CancellationToken cancellationToken)
+    {
+        var code = invitationCode.Trim().ToUpperInvariant();
+        var provider = await db.CareProviders.SingleOrDefaultAsync(p => p.InvitationCode == code, cancellationToken)
+            ?? throw new BusinessRuleException("UitnodigingscodeMoetKloppen", "Deze uitnodigingscode kennen wij niet, of hij is al gebruikt.");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        provider.CompleteRegistration(code, details);
+        await db.SaveChangesAsync(cancellationToken);
+        await AddUserAsync(provider, userName, userDisplayName, password);
+        await transaction.CommitAsync(cancellationToken);
+        return provider;
+    }
+
+    /// <summary>Another user of the same organisation.</summary>
+    public async Task AddColleagueAsync(Actor actor, string userName, string userDisplayName, string password, CancellationToken cancellationToken)
+    {
+        var provider = await db.CareProviders.SingleAsync(p => p.Id == actor.CareProviderId, cancellationToken);
+        if (provider.Kind != CareProviderKind.Organisation)
+        {
+            throw new BusinessRuleException("AlleenOrganisatieHeeftCollegas", "Alleen een organisatie kan meer gebruikers hebben.");
+        }
+
+        await AddUserAsync(provider, userName, userDisplayName, password);
+    }
+
+    /// <summary>Finds a registered provider by KvK number or provider number, exactly; no browsing of the register.</summary>
+    public async Task<IReadOnlyList<CareProvider>> FindAsync(string kvkOrProviderNumber, CancellationToken cancellationToken)
+    {
+        var key = kvkOrProviderNumber.Trim().ToUpperInvariant();
+        if (key.Length == 0)
+        {
+            return [];
+        }
+
+        return await db.CareProviders.AsNoTracking()
+            .Where(p => p.ProviderNumber == key || p.KvkNumber == key)
+            .OrderBy(p => p.Name)
+            .Take(20)
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<CareProvider?> GetAsync(long id, CancellationToken cancellationToken) =>
+        await db.CareProviders.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+
+    private async Task AddUserAsync(CareProvider provider, string userName, string displayName, string password)
+    {
+        var user = new PortalUser { UserName = userName.Trim(), DisplayName = displayName.Trim(), Role = PortalRole.CareProvider, CareProviderId = provider.Id };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            throw new BusinessRuleException("GebruikerAanmaken", string.Join(" ", result.Errors.Select(e => DutchIdentityError(e.Code, e.Description))));
+        }
+    }
+
+    private static string DutchIdentityError(string code, string fallback) => code switch
+    {
+        "DuplicateUserName" => "Deze gebruikersnaam is al in gebruik.",
+        "PasswordTooShort" => "Het wachtwoord moet ten minste 12 tekens hebben.",
+        "PasswordRequiresDigit" => "Het wachtwoord moet een cijfer bevatten.",
+        "PasswordRequiresLower" => "Het wachtwoord moet een kleine letter bevatten.",
+        "PasswordRequiresUpper" => "Het wachtwoord moet een hoofdletter bevatten.",
+        "InvalidUserName" => "Een gebruikersnaam bestaat uit letters, cijfers en . - _ @.",
+        _ => fallback,
+    };
+
+    private async Task<string> NextProviderNumberAsync(CancellationToken cancellationToken)
+    {
+        var count = await db.CareProviders.LongCountAsync(cancellationToken);
+        string number;
+        do
+        {
+            number = "ZV" + (10_000_001 + count++).ToString(CultureInfo.InvariantCulture);
+        }
+        while (await db.CareProviders.AnyAsync(p => p.ProviderNumber == number, cancellationToken));
+
+        return number;
+    }
+
+    private static string NewInvitationCode() => RandomNumberGenerator.GetString(CodeAlphabet, 10);
+}
