@@ -37,15 +37,19 @@ builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.TwoFa
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(PortalClaims.CitizenRole, p => p.RequireRole(PortalClaims.CitizenRole))
     .AddPolicy(PortalClaims.EmployeeRole, p => p.RequireRole(PortalClaims.EmployeeRole))
-    .AddPolicy(PortalClaims.OperatorRole, p => p.RequireRole(PortalClaims.OperatorRole));
+    .AddPolicy(PortalClaims.OperatorRole, p => p.RequireRole(PortalClaims.OperatorRole))
+    .AddPolicy(PortalClaims.CareProviderRole, p => p.RequireRole(PortalClaims.CareProviderRole));
 
 builder.Services.AddRazorPages(options =>
 {
+    options.Conventions.ConfigureFilter(new DomainExceptionFilter());
     // Authorisation per area, once (TRS-style conventions), not per handler.
     options.Conventions.AuthorizeAreaFolder("Budgethouder", "/", PortalClaims.CitizenRole);
     options.Conventions.AuthorizeAreaFolder("Vertegenwoordiger", "/", PortalClaims.CitizenRole);
     options.Conventions.AuthorizeAreaFolder("Verstrekker", "/", PortalClaims.EmployeeRole);
     options.Conventions.AuthorizeAreaFolder("Beheer", "/", PortalClaims.OperatorRole);
+    options.Conventions.AuthorizeAreaFolder("Zorgverlener", "/", PortalClaims.CareProviderRole);
+    options.Conventions.AllowAnonymousToAreaPage("Zorgverlener", "/Registreren");
     options.Conventions.AuthorizeFolder("/Account/Manage");
 });
 builder.Services.AddAntiforgery();

@@ -85,12 +85,12 @@ public sealed class CareAgreement
     {
         if (EndedOn is not null || Versions.All(v => v.Status != AgreementStatus.Approved))
         {
-            throw new InvalidOperationException($"Only an approved agreement in force can be changed; agreement {Id} is {Status}.");
+            throw new Common.IllegalTransitionException($"Only an approved agreement in force can be changed; agreement {Id} is {Status}.");
         }
 
         if (PendingVersion is not null)
         {
-            throw new InvalidOperationException($"Agreement {Id} has a change in progress already.");
+            throw new Common.IllegalTransitionException($"Agreement {Id} has a change in progress already.");
         }
 
         var next = new CareAgreementVersion(LatestVersion.Number + 1, terms);
@@ -102,10 +102,10 @@ public sealed class CareAgreement
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         var approved = Versions.SingleOrDefault(v => v.Status == AgreementStatus.Approved)
-            ?? throw new InvalidOperationException($"Only an approved agreement can be ended; agreement {Id} is {Status}.");
+            ?? throw new Common.IllegalTransitionException($"Only an approved agreement can be ended; agreement {Id} is {Status}.");
         if (PendingVersion is not null)
         {
-            throw new InvalidOperationException($"Agreement {Id} has a change in progress; finish or withdraw it before ending.");
+            throw new Common.IllegalTransitionException($"Agreement {Id} has a change in progress; finish or withdraw it before ending.");
         }
 
         approved.End();
@@ -127,5 +127,5 @@ public sealed class CareAgreement
     }
 
     private CareAgreementVersion Pending(string action) =>
-        PendingVersion ?? throw new InvalidOperationException($"Cannot {action} agreement {Id}: no version is in progress (status {Status}).");
+        PendingVersion ?? throw new Common.IllegalTransitionException($"Cannot {action} agreement {Id}: no version is in progress (status {Status}).");
 }

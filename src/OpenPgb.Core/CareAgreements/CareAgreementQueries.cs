@@ -23,6 +23,8 @@ public sealed record AgreementView(
     public CareAgreementVersion Shown => Agreement.PendingVersion ?? Agreement.LatestVersion;
 }
 
+public sealed record GrantChoices(long GrantId, IReadOnlyList<(string Code, string Name)> CareFunctions, bool WholePackage, DateOnly StartDate, DateOnly EndDate);
+
 public sealed class CareAgreementQueries(OpenPgbDbContext db, Grantors.GrantorSettingsService settings, AccessLog accessLog)
 {
     /// <summary>The agreements visible in this scope, optionally of one grant; newest first.</summary>
@@ -82,6 +84,23 @@ public sealed class CareAgreementQueries(OpenPgbDbContext db, Grantors.GrantorSe
 
         var canWrite = actor.Role == PortalRole.Citizen && HasWriteRights(actor, grant);
         return new AgreementView(agreement, provider, grant.BudgetHolder!.Name.Display, grant.Grantor!.Name, grant.BudgetKey, grant.CurrentVersion!.CareFunctionBudgets, maximum, canWrite);
+    }
+
+    /// <summary>The care functions an agreement on this grant may cover: the grant's own, or every one for care function 99.</summary>
+    public async Task<GrantChoices?> ChoicesForGrantAsync(long grantId, CancellationToken cancellationToken)
+    {
+        var version = await db.GrantVersions.AsNoTracking().Include(v => v.CareFunctionBudgets)
+            .SingleOrDefaultAsync(v => v.GrantId == grantId && v.IsCurrent, cancellationToken);
+        if (version is null)
+        {
+            return null;
+        }
+
+        var names = await db.CareFunctions.AsNoTracking().ToDictionaryAsync(f => f.Code, f => f.Name, cancellationToken);
+        var codes = version.IsWholePackage
+            ? names.Keys.Where(c => c != CareFunctionCodes.WholePackage).Order(StringComparer.Ordinal).ToList()
+            : version.CareFunctionBudgets.Select(b => b.CareFunctionCode).Distinct().Order(StringComparer.Ordinal).ToList();
+        return new GrantChoices(grantId, [.. codes.Select(c => (c, names.GetValueOrDefault(c, c)))], version.IsWholePackage, version.StartDate!.Value, version.EndDate!.Value);
     }
 
     private static bool HasWriteRights(Actor actor, Grant grant)

@@ -88,7 +88,7 @@ public sealed class CareAgreementService(
             throw new BusinessRuleException("ToelichtingBijAndereReden", "Geef een toelichting bij 'Andere reden'.");
         }
 
-        var version = agreement.PendingVersion ?? throw new InvalidOperationException($"Agreement {agreementId} has nothing to assess.");
+        var version = agreement.PendingVersion ?? throw new IllegalTransitionException($"Agreement {agreementId} has nothing to assess.");
         var maximum = await settings.MaximumForAsync(agreement.GrantorId, version.CareFunctionCodes, version.TariffUnit, version.StartDate, cancellationToken);
         if (decision == AssessmentDecision.Approve)
         {
@@ -114,7 +114,7 @@ public sealed class CareAgreementService(
     {
         var (agreement, grant) = await LoadAsync(agreementId, cancellationToken);
         RequireEmployeeOf(actor, agreement);
-        var version = agreement.PendingVersion ?? throw new InvalidOperationException($"Agreement {agreementId} has nothing to confirm.");
+        var version = agreement.PendingVersion ?? throw new IllegalTransitionException($"Agreement {agreementId} has nothing to confirm.");
         agreement.ConfirmAssessment(actor.UserId, actor.Name, time.GetUtcNow());
         await tasks.CompleteOpenAsync(WorkTaskType.ConfirmAssessment, WorkTaskSubject.CareAgreement, agreement.Id, actor.Name, cancellationToken);
         accessLog.Changed(actor, agreement.BudgetHolderId, "beoordeling bevestigd (vier ogen)", Detail(agreement));

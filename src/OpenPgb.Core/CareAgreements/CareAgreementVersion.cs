@@ -169,7 +169,7 @@ public sealed class CareAgreementVersion
         Require(AgreementStatus.AwaitingConfirmation, "confirm the assessment of");
         if (userId == AssessedByUserId)
         {
-            throw new InvalidOperationException("Four-eyes: the second assessor must be another employee than the first.");
+            throw new Common.IllegalTransitionException("Four-eyes: the second assessor must be another employee than the first.");
         }
 
         ConfirmedByUserId = userId;
@@ -183,7 +183,7 @@ public sealed class CareAgreementVersion
         Require(AgreementStatus.AwaitingConfirmation, "return");
         if (userId == AssessedByUserId)
         {
-            throw new InvalidOperationException("Four-eyes: the first assessor cannot return their own decision.");
+            throw new Common.IllegalTransitionException("Four-eyes: the first assessor cannot return their own decision.");
         }
 
         Status = AgreementStatus.AwaitingAssessment;
@@ -227,6 +227,6 @@ public sealed class CareAgreementVersion
         }
     }
 
-    private InvalidOperationException Illegal(string action) =>
+    private Common.IllegalTransitionException Illegal(string action) =>
         new($"Cannot {action} version {Number} of a care agreement in status {Status}.");
 }

@@ -87,7 +87,7 @@ public sealed class Letter
     {
         if (PrintStatus != PrintStatus.AwaitingPrint)
         {
-            throw new InvalidOperationException($"Letter {Id} has been printed already.");
+            throw new Common.IllegalTransitionException($"Letter {Id} has been printed already.");
         }
 
         PrintStatus = PrintStatus.Printed;

@@ -106,7 +106,7 @@ public sealed class WorkTask
     {
         if (Status != WorkTaskStatus.Open)
         {
-            throw new InvalidOperationException($"Cannot {action} work task {Id}: it is {Status}.");
+            throw new Common.IllegalTransitionException($"Cannot {action} work task {Id}: it is {Status}.");
         }
     }
 

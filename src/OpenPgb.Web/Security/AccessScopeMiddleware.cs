@@ -38,6 +38,11 @@ public sealed class AccessScopeMiddleware(RequestDelegate next)
             return AccessScope.ForCitizen(bsn);
         }
 
+        if (user.IsInRole(PortalClaims.CareProviderRole) && user.CareProviderOf() is { } providerId)
+        {
+            return AccessScope.ForCareProvider(providerId);
+        }
+
         return AccessScope.None;
     }
 }

@@ -23,6 +23,11 @@ public sealed class PortalClaimsFactory(UserManager<PortalUser> users, IOptions<
             identity.AddClaim(new Claim(PortalClaims.Bsn, user.Bsn));
         }
 
+        if (user.Role == PortalRole.CareProvider && user.CareProviderId is { } providerId)
+        {
+            identity.AddClaim(new Claim(PortalClaims.CareProvider, providerId.ToString(CultureInfo.InvariantCulture)));
+        }
+
         if (user.Role == PortalRole.GrantorEmployee)
         {
             var grantorIds = await db.PortalUserGrantors.Where(g => g.UserId == user.Id).Select(g => g.GrantorId).OrderBy(id => id).ToListAsync();

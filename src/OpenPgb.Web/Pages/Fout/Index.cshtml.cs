@@ -20,6 +20,7 @@ public sealed class IndexModel : PageModel
         {
             403 => ("Geen toegang", "U heeft geen toegang tot deze pagina met uw huidige rol."),
             404 => ("Pagina niet gevonden", "Deze pagina of dit gegeven bestaat niet, of u heeft er geen toegang toe."),
+            409 => ("Dit kan nu niet", "Deze actie past niet bij de huidige stand van zaken, bijvoorbeeld omdat u al hebt ondertekend. Ververs de pagina en probeer het opnieuw."),
             429 => ("Te veel verzoeken", "Probeer het over een minuut opnieuw."),
             _ => ("Er ging iets mis", "Probeer het later opnieuw. Blijft het probleem, neem dan contact op met de SVB."),
         };

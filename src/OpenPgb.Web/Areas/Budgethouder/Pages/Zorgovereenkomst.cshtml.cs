@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenPgb.Core.CareAgreements;
+using OpenPgb.Core.Common;
+using OpenPgb.Web.Security;
+
+namespace OpenPgb.Web.Areas.Budgethouder.Pages;
+
+public sealed class ZorgovereenkomstModel(CareAgreementQueries queries, CareAgreementService agreements) : PageModel
+{
+    public AgreementView View { get; private set; } = null!;
+
+    [BindProperty]
+    public DateOnly? EndDate { get; set; }
+
+    [BindProperty]
+    public string? EndReason { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostSignAsync(long id, CancellationToken cancellationToken)
+    {
+        await agreements.SignAsBudgetHolderAsync(User.ToActor(), id, cancellationToken);
+        TempData["Melding"] = "U hebt de zorgovereenkomst ondertekend.";
+        return Redirect($"/budgethouder/zorgovereenkomst/{id}");
+    }
+
+    public async Task<IActionResult> OnPostEndAsync(long id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await agreements.EndAsync(User.ToActor(), id, EndDate ?? throw new BusinessRuleException("EinddatumVerplicht", "Vul de einddatum in."), EndReason ?? string.Empty, cancellationToken);
+            TempData["Melding"] = "De zorgovereenkomst is beëindigd.";
+            return Redirect($"/budgethouder/zorgovereenkomst/{id}");
+        }
+        catch (BusinessRuleException refused)
+        {
+            ModelState.AddModelError(string.Empty, refused.Message);
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
+    {
+        var view = await queries.GetAsync(User.ToActor(), id, cancellationToken);
+        if (view is null)
+        {
+            return false;
+        }
+
+        View = view;
+        return true;
+    }
+}
