@@ -23,6 +23,11 @@ public sealed class IndexModel : PageModel
             return Redirect("/budgethouder");
         }
 
+        if (User.IsInRole(PortalClaims.CareProviderRole))
+        {
+            return Redirect("/zorgverlener");
+        }
+
         return Page();
     }
 }

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenPgb.Core.Grants;
 using OpenPgb.Core.Ipgb;
+using OpenPgb.Core.WorkTasks;
+using OpenPgb.Web.Security;
 
 namespace OpenPgb.Web.Areas.Verstrekker.Pages;
 
-public sealed class IndexModel(GrantQueries grants, IntakeLogQueries intake) : PageModel
+public sealed class IndexModel(GrantQueries grants, IntakeLogQueries intake, WorkTaskService tasks) : PageModel
 {
     public int BudgetHolders { get; private set; }
 
@@ -14,9 +16,12 @@ public sealed class IndexModel(GrantQueries grants, IntakeLogQueries intake) : P
 
     public int Rejected { get; private set; }
 
+    public WorkTaskCounts Tasks { get; private set; } = new(0, 0, 0, 0);
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         (BudgetHolders, Grants) = await grants.CountsAsync(cancellationToken);
         (Messages, Rejected) = await intake.CountsAsync(cancellationToken);
+        Tasks = await tasks.CountsAsync(User.ToActor().UserId, cancellationToken);
     }
 }

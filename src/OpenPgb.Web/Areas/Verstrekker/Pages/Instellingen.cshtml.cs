@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenPgb.Core.CareAgreements;
+using OpenPgb.Core.Common;
+using OpenPgb.Core.Grantors;
+using OpenPgb.Web.Security;
+
+namespace OpenPgb.Web.Areas.Verstrekker.Pages;
+
+/// <summary>The active grantor's maximum tariffs and process choices, each with its history.</summary>
+public sealed class InstellingenModel(GrantorSettingsService settings) : PageModel
+{
+    public IReadOnlyList<MaximumTariff> Tariffs { get; private set; } = [];
+
+    public ProcessChoices Choices { get; private set; } = ProcessChoices.Default;
+
+    public IReadOnlyList<ProcessChoice> History { get; private set; } = [];
+
+    [BindProperty]
+    public string? CareFunctionCode { get; set; }
+
+    [BindProperty]
+    public TariffUnit Unit { get; set; } = TariffUnit.Hour;
+
+    [BindProperty]
+    public string? Maximum { get; set; }
+
+    [BindProperty]
+    public DateOnly? ValidFrom { get; set; }
+
+    [BindProperty]
+    public ProcessChoiceKind Kind { get; set; }
+
+    [BindProperty]
+    public string? Value { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostTariffAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!Money.TryParseEuro(Maximum, out var cents) || ValidFrom is null || string.IsNullOrWhiteSpace(CareFunctionCode))
+            {
+                throw new BusinessRuleException("MaximumtariefVolledig", "Vul zorgfunctie, maximumtarief in euro's en ingangsdatum in.");
+            }
+
+            await settings.SetMaximumTariffAsync(User.ToActor(), CareFunctionCode.Trim(), Unit, cents, ValidFrom.Value, cancellationToken);
+            TempData["Melding"] = "Het maximumtarief is vastgelegd.";
+            return Redirect("/verstrekker/instellingen");
+        }
+        catch (BusinessRuleException refused)
+        {
+            ModelState.AddModelError(string.Empty, refused.Message);
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+    }
+
+    public async Task<IActionResult> OnPostChoiceAsync(CancellationToken cancellationToken)
+    {
+        await settings.SetProcessChoiceAsync(User.ToActor(), Kind, Value ?? string.Empty, cancellationToken);
+        TempData["Melding"] = "De proceskeuze is gewijzigd.";
+        return Redirect("/verstrekker/instellingen");
+    }
+
+    public static string NameOf(ProcessChoiceKind kind) => kind switch
+    {
+        ProcessChoiceKind.LetterPrinting => "Wie print de brieven",
+        ProcessChoiceKind.PreBlockHolidayAllowance => "Feestdagenuitkering vooraf blokkeren",
+        ProcessChoiceKind.FourEyesAssessment => "Vier-ogenbeoordeling van zorgovereenkomsten",
+    };
+
+    public static string ValueName(string value) => value switch
+    {
+        nameof(LetterPrinting.Grantor) => "de verstrekker zelf",
+        nameof(LetterPrinting.PrintStreet) => "de printstraat van de SVB",
+        "True" => "aan",
+        "False" => "uit",
+        _ => value,
+    };
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var grantorId = User.ActiveGrantorOf()!.Value;
+        Tariffs = await settings.MaximumTariffsAsync(grantorId, cancellationToken);
+        Choices = await settings.ProcessChoicesOfAsync(grantorId, cancellationToken);
+        History = await settings.ProcessChoiceHistoryAsync(grantorId, cancellationToken);
+    }
+}

@@ -1,0 +1,82 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using OpenPgb.Core.CareProviders;
+using OpenPgb.Core.Common;
+
+namespace OpenPgb.Web.Areas.Zorgverlener.Pages;
+
+/// <summary>
+/// A care provider registers (or completes a budget holder's invitation with its code) and gets a local account;
+/// eHerkenning and DigiD replace the account later.
+/// </summary>
+[EnableRateLimiting("login")]
+public sealed class RegistrerenModel(CareProviderService providers) : PageModel
+{
+    [BindProperty]
+    public RegistrationInput Input { get; set; } = new();
+
+    public string? ProviderNumber { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var details = new CareProviderDetails(Input.KvkNumber, Input.AgbCode, Input.VatNumber, new PostalAddress(Input.Street ?? string.Empty, Input.HouseNumber ?? string.Empty, Input.PostalCode ?? string.Empty, Input.City ?? string.Empty), Input.Iban ?? string.Empty);
+        try
+        {
+            var provider = string.IsNullOrWhiteSpace(Input.InvitationCode)
+                ? await providers.RegisterAsync(Input.Kind, Input.Name ?? string.Empty, details, Input.UserName!, Input.ContactName!, Input.Password!, cancellationToken)
+                : await providers.AcceptInvitationAsync(Input.InvitationCode, details, Input.UserName!, Input.ContactName!, Input.Password!, cancellationToken);
+            ProviderNumber = provider.ProviderNumber;
+            return Page();
+        }
+        catch (BusinessRuleException refused)
+        {
+            ModelState.AddModelError(string.Empty, refused.Message);
+            return Page();
+        }
+    }
+
+    public sealed class RegistrationInput
+    {
+        public string? InvitationCode { get; set; }
+
+        public CareProviderKind Kind { get; set; } = CareProviderKind.Organisation;
+
+        public string? Name { get; set; }
+
+        public string? KvkNumber { get; set; }
+
+        public string? AgbCode { get; set; }
+
+        public string? VatNumber { get; set; }
+
+        public string? Street { get; set; }
+
+        public string? HouseNumber { get; set; }
+
+        public string? PostalCode { get; set; }
+
+        public string? City { get; set; }
+
+        public string? Iban { get; set; }
+
+        [Required(ErrorMessage = "Vul uw naam in.")]
+        public string? ContactName { get; set; }
+
+        [Required(ErrorMessage = "Kies een gebruikersnaam.")]
+        public string? UserName { get; set; }
+
+        [Required(ErrorMessage = "Kies een wachtwoord van ten minste 12 tekens.")]
+        public string? Password { get; set; }
+    }
+}
