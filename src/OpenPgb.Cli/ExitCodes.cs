@@ -7,6 +7,9 @@ internal static class ExitCodes
     /// <summary>The command ran, but some messages were rejected.</summary>
     public const int SomeRejected = 1;
 
+    /// <summary>A check ran and found a problem (e.g. a broken access-log chain).</summary>
+    public const int CheckFailed = 1;
+
     /// <summary>Usage error, or the environment (database, files) is not usable.</summary>
     public const int UsageOrEnvironment = 2;
 }

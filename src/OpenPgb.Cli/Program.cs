@@ -8,6 +8,7 @@ root.Subcommands.Add(DemoCommands.Create());
 root.Subcommands.Add(GrantorCommands.Create());
 root.Subcommands.Add(TokenCommands.Create());
 root.Subcommands.Add(IpgbCommands.Create());
+root.Subcommands.Add(AuditCommands.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

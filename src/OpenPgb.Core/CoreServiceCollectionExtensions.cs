@@ -33,6 +33,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<GrantQueries>();
         services.AddScoped<IntakeLogQueries>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<DemoAgreementSeeder>();
         services.AddScoped<AccessLog>();
         services.AddScoped<AccessLogVerifier>();
         services.AddScoped<AccessLogQueries>();

@@ -167,7 +167,7 @@ public sealed class CareAgreementService(
         var approved = agreement.ApprovedVersion;
         if (approved is not null && (endDate < approved.StartDate || endDate > approved.EndDate))
         {
-            throw new BusinessRuleException("EinddatumBinnenOvereenkomst", "De einddatum ligt binnen de looptijd van de overeenkomst.");
+            throw new BusinessRuleException("EinddatumBinnenOvereenkomst", "De einddatum moet binnen de looptijd van de overeenkomst liggen.");
         }
 
         agreement.End(endDate, reason);

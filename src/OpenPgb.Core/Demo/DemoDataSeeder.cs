@@ -21,6 +21,7 @@ public sealed class DemoDataSeeder(
     OpenPgbDbContext db,
     GrantIntakeService intake,
     UserManager<PortalUser> users,
+    DemoAgreementSeeder agreements,
     TimeProvider time)
 {
     public const string DemoPassword = "Demo-wachtwoord-2026";
@@ -36,10 +37,16 @@ public sealed class DemoDataSeeder(
     [
         new("budgethouder", "Budgethouder", "ziet 'Mijn budget'"),
         new("vertegenwoordiger", "Vertegenwoordiger", "vertegenwoordigt een budgethouder"),
+        new("vertegenwoordiger.lezen", "Vertegenwoordiger", "alleen leesrechten"),
         new("medewerker.amsterdam", "Medewerker verstrekker", "Gemeente Amsterdam"),
-        new("medewerker.utrecht", "Medewerker verstrekker", "Gemeente Utrecht"),
+        new("medewerker2.amsterdam", "Medewerker verstrekker", "Gemeente Amsterdam, tweede beoordelaar"),
+        new("medewerker.utrecht", "Medewerker verstrekker", "Gemeente Utrecht (vier ogen, print zelf)"),
         new("medewerker.zorgkantoor", "Medewerker verstrekker", "Zorgkantoor Midden-Holland"),
-        new("operator", "Medewerker SVB", "beheer verstrekkers, tokens, berichtenlog"),
+        new("medewerker.samenwerking", "Medewerker verstrekker", "ketenmachtiging Amsterdam en Utrecht"),
+        new("zorgverlener", "Zorgverlener", "Zorg Op Maat B.V."),
+        new("zorgverlener.collega", "Zorgverlener", "tweede gebruiker van Zorg Op Maat B.V."),
+        new("mantelzorger", "Zorgverlener", "informele zorgverlener"),
+        new("operator", "Medewerker SVB", "beheer verstrekkers, tokens, berichtenlog, printstraat"),
     ];
 
     public async Task<bool> SeedAsync(int budgetHolders, CancellationToken cancellationToken)
@@ -65,6 +72,8 @@ public sealed class DemoDataSeeder(
         var generator = new SyntheticMessageGenerator(20261123, [.. DemoGrantors.Select(g => (g.Code, g.Kind))], today);
         Message501? firstAdult = null;
         Message501? represented = null;
+        Message501? readOnly = null;
+        Message501? utrecht = null;
         for (var i = 1; i <= budgetHolders; i++)
         {
             var message = generator.Next(i, (i - 1) % DemoGrantors.Length);
@@ -78,11 +87,22 @@ public sealed class DemoDataSeeder(
                 represented = message;
             }
 
+            if (readOnly is null && message.Budget.Representatives.Count > 0 && message.Budget.Representatives.All(r => r.Rights == RepresentativeRights.Read))
+            {
+                readOnly = message;
+            }
+
+            if (utrecht is null && message.Header.Sender == "0344" && message.Client.BirthDate.AddYears(18) <= today)
+            {
+                utrecht = message;
+            }
+
             await intake.ReceiveAsync(Message501Writer.Write(message), MessageChannel.File, null, cancellationToken);
         }
 
         await SeedRejectedExamplesAsync(generator, budgetHolders, cancellationToken);
-        await SeedUsersAsync(grantors, firstAdult!, represented!);
+        await SeedUsersAsync(grantors, firstAdult!, represented!, readOnly);
+        await agreements.SeedAsync(grantors[0], grantors[1], firstAdult!.Client.Bsn, utrecht?.Client.Bsn, cancellationToken);
         return true;
     }
 
@@ -105,11 +125,16 @@ public sealed class DemoDataSeeder(
         await intake.ReceiveAsync("<Bericht>niet af"u8.ToArray(), MessageChannel.File, null, cancellationToken);
     }
 
-    private async Task SeedUsersAsync(List<Grantor> grantors, Message501 holder, Message501 represented)
+    private async Task SeedUsersAsync(List<Grantor> grantors, Message501 holder, Message501 represented, Message501? readOnly)
     {
         await CreateAsync(new PortalUser { UserName = "budgethouder", Role = PortalRole.Citizen, Bsn = holder.Client.Bsn, DisplayName = holder.Client.Name.Display });
         var representative = represented.Budget.Representatives.First(r => r.Rights == RepresentativeRights.ReadWrite);
         await CreateAsync(new PortalUser { UserName = "vertegenwoordiger", Role = PortalRole.Citizen, Bsn = representative.Bsn, DisplayName = representative.Name.Display });
+        if (readOnly?.Budget.Representatives.FirstOrDefault(r => r.Bsn != representative.Bsn) is { } reader)
+        {
+            await CreateAsync(new PortalUser { UserName = "vertegenwoordiger.lezen", Role = PortalRole.Citizen, Bsn = reader.Bsn, DisplayName = reader.Name.Display });
+        }
+
         string[] employeeNames = ["medewerker.amsterdam", "medewerker.utrecht", "medewerker.zorgkantoor"];
         for (var i = 0; i < grantors.Count; i++)
         {
@@ -117,6 +142,16 @@ public sealed class DemoDataSeeder(
             employee.Grantors.Add(new PortalUserGrantor { GrantorId = grantors[i].Id });
             await CreateAsync(employee);
         }
+
+        var second = new PortalUser { UserName = "medewerker2.amsterdam", Role = PortalRole.GrantorEmployee, DisplayName = "Tweede medewerker Gemeente Amsterdam" };
+        second.Grantors.Add(new PortalUserGrantor { GrantorId = grantors[0].Id });
+        await CreateAsync(second);
+
+        // Chain authorisation: a shared service working for Amsterdam and Utrecht.
+        var shared = new PortalUser { UserName = "medewerker.samenwerking", Role = PortalRole.GrantorEmployee, DisplayName = "Medewerker samenwerkingsverband" };
+        shared.Grantors.Add(new PortalUserGrantor { GrantorId = grantors[0].Id });
+        shared.Grantors.Add(new PortalUserGrantor { GrantorId = grantors[1].Id });
+        await CreateAsync(shared);
 
         await CreateAsync(new PortalUser { UserName = "operator", Role = PortalRole.Operator, DisplayName = "Medewerker SVB" });
     }
