@@ -42,7 +42,6 @@ builder.Services.AddAuthorizationBuilder()
 
 builder.Services.AddRazorPages(options =>
 {
-    options.Conventions.ConfigureFilter(new DomainExceptionFilter());
     // Authorisation per area, once (TRS-style conventions), not per handler.
     options.Conventions.AuthorizeAreaFolder("Budgethouder", "/", PortalClaims.CitizenRole);
     options.Conventions.AuthorizeAreaFolder("Vertegenwoordiger", "/", PortalClaims.CitizenRole);
@@ -51,6 +50,10 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeAreaFolder("Zorgverlener", "/", PortalClaims.CareProviderRole);
     options.Conventions.AllowAnonymousToAreaPage("Zorgverlener", "/Registreren");
     options.Conventions.AuthorizeFolder("/Account/Manage");
+}).AddMvcOptions(options =>
+{
+    // Global, so it covers area pages too (Conventions.ConfigureFilter reaches only pages outside areas).
+    options.Filters.Add(new DomainExceptionFilter());
 });
 builder.Services.AddAntiforgery();
 builder.Services.AddOptions<AntiforgeryOptions>().Configure<IOptions<SecurityOptions>>((o, security) =>

@@ -17,6 +17,7 @@ public sealed class AuthorizationMatrixTests(OpenPgbWebFactory factory) : IClass
         Representative,
         Employee,
         Operator,
+        Provider,
     }
 
     private static readonly Dictionary<Role, string> UserNames = new()
@@ -25,6 +26,7 @@ public sealed class AuthorizationMatrixTests(OpenPgbWebFactory factory) : IClass
         [Role.Representative] = "vertegenwoordiger",
         [Role.Employee] = "medewerker.amsterdam",
         [Role.Operator] = "operator",
+        [Role.Provider] = "zorgverlener",
     };
 
     // Page template and the roles that may open it ({holder}, {grant}, {message}, {represented} are Amsterdam's).
@@ -43,13 +45,33 @@ public sealed class AuthorizationMatrixTests(OpenPgbWebFactory factory) : IClass
         ["/beheer/tokens"] = [Role.Operator],
         ["/beheer/berichten"] = [Role.Operator],
         ["/beheer/bericht/{message}"] = [Role.Operator],
-        ["/account/tweestapsverificatie"] = [Role.BudgetHolder, Role.Representative, Role.Employee, Role.Operator],
+        ["/budgethouder/zorgovereenkomsten"] = [Role.BudgetHolder, Role.Representative],
+        ["/budgethouder/zorgovereenkomst/nieuw?toekenning={own}"] = [Role.BudgetHolder],
+        ["/budgethouder/zorgovereenkomst/{agreement}"] = [Role.BudgetHolder],
+        ["/budgethouder/zorgovereenkomst/{agreement}/bewerken"] = [Role.BudgetHolder],
+        ["/budgethouder/berichten"] = [Role.BudgetHolder, Role.Representative],
+        ["/budgethouder/brief/{letter}"] = [Role.BudgetHolder],
+        ["/budgethouder/inzage"] = [Role.BudgetHolder, Role.Representative],
+        ["/zorgverlener"] = [Role.Provider],
+        ["/zorgverlener/zorgovereenkomst/{agreement}"] = [Role.Provider],
+        ["/verstrekker/werktaken"] = [Role.Employee],
+        ["/verstrekker/zorgovereenkomst/{agreement}"] = [Role.Employee],
+        ["/verstrekker/brief/{letter}"] = [Role.Employee],
+        ["/verstrekker/instellingen"] = [Role.Employee],
+        ["/beheer/printstraat"] = [Role.Operator],
+        ["/account/tweestapsverificatie"] = [Role.BudgetHolder, Role.Representative, Role.Employee, Role.Operator, Role.Provider],
     };
 
     // Same role, but the object is not theirs: the page exists for them, the object does not.
     private static readonly Dictionary<string, Role[]> NotFoundFor = new()
     {
         ["/vertegenwoordiger/budget/{represented}"] = [Role.BudgetHolder],
+
+        // The representative is a citizen too, but of another budget holder: these objects are not in their scope.
+        ["/budgethouder/zorgovereenkomst/nieuw?toekenning={own}"] = [Role.Representative],
+        ["/budgethouder/zorgovereenkomst/{agreement}"] = [Role.Representative],
+        ["/budgethouder/zorgovereenkomst/{agreement}/bewerken"] = [Role.Representative],
+        ["/budgethouder/brief/{letter}"] = [Role.Representative],
     };
 
     public static TheoryData<string, Role> Matrix()
@@ -71,11 +93,7 @@ public sealed class AuthorizationMatrixTests(OpenPgbWebFactory factory) : IClass
     public async Task Page_ForRole_IsAllowedOnlyForItsOwnRole(string template, Role role)
     {
         var ids = await DemoIds.LoadAsync(factory);
-        var url = template
-            .Replace("{holder}", ids.AmsterdamHolder.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{grant}", ids.AmsterdamGrant.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{message}", ids.AmsterdamMessage.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{represented}", ids.RepresentedGrant.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var url = Fill(template, ids);
         using var client = factory.CreatePortalClient();
         if (role != Role.Anonymous)
         {
@@ -104,14 +122,33 @@ public sealed class AuthorizationMatrixTests(OpenPgbWebFactory factory) : IClass
         }
     }
 
+    private static string Fill(string template, DemoIds ids)
+    {
+        string S(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return template
+            .Replace("{agreement}", S(ids.OwnAgreement), StringComparison.Ordinal)
+            .Replace("{letter}", S(ids.OwnLetter), StringComparison.Ordinal)
+            .Replace("{own}", S(ids.OwnGrant), StringComparison.Ordinal)
+            .Replace("{holder}", S(ids.AmsterdamHolder), StringComparison.Ordinal)
+            .Replace("{grant}", S(ids.AmsterdamGrant), StringComparison.Ordinal)
+            .Replace("{message}", S(ids.AmsterdamMessage), StringComparison.Ordinal)
+            .Replace("{represented}", S(ids.RepresentedGrant), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/verstrekker/budgethouder/{holder}")]
     [InlineData("/verstrekker/toekenning/{grant}")]
     [InlineData("/verstrekker/bericht/{message}")]
+    [InlineData("/verstrekker/zorgovereenkomst/{agreement}")]
+    [InlineData("/verstrekker/brief/{letter}")]
+    [InlineData("/verstrekker/werktaak/{task}")]
     public async Task Employee_OpeningAnotherGrantorsObjectById_Gets404(string template)
     {
         var ids = await DemoIds.LoadAsync(factory);
         var url = template
+            .Replace("{agreement}", ids.UtrechtAgreement.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{letter}", ids.UtrechtLetter.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{task}", ids.UtrechtTask.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{holder}", ids.UtrechtHolder.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{grant}", ids.UtrechtGrant.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{message}", ids.UtrechtMessage.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
@@ -147,6 +184,15 @@ public sealed class AuthorizationMatrixTests(OpenPgbWebFactory factory) : IClass
     [InlineData("/beheer/tokens?handler=Issue", "budgethouder")]
     [InlineData("/verstrekker/budgethouders", "budgethouder")]
     [InlineData("/verstrekker/budgethouders", "operator")]
+    [InlineData("/verstrekker/budgethouders", "zorgverlener")]
+    [InlineData("/verstrekker/instellingen?handler=Choice", "budgethouder")]
+    [InlineData("/verstrekker/instellingen?handler=Choice", "zorgverlener")]
+    [InlineData("/verstrekker/wissel", "budgethouder")]
+    [InlineData("/beheer/printstraat?handler=Printed", "medewerker.amsterdam")]
+    [InlineData("/zorgverlener/zorgovereenkomst/1?handler=Sign", "budgethouder")]
+    [InlineData("/zorgverlener/zorgovereenkomst/1?handler=Sign", "medewerker.amsterdam")]
+    [InlineData("/budgethouder/zorgovereenkomst/1?handler=Sign", "zorgverlener")]
+    [InlineData("/budgethouder/zorgovereenkomst/1?handler=Sign", "medewerker.amsterdam")]
     public async Task Post_ToAnotherRolesPage_IsForbidden(string url, string userName)
     {
         using var client = factory.CreatePortalClient();

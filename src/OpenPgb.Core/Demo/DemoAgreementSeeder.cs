@@ -40,7 +40,8 @@ public sealed class DemoAgreementSeeder(
             cancellationToken);
 
         var employee = await ActorOfEmployeeAsync("medewerker.amsterdam", amsterdam.Id, cancellationToken);
-        foreach (var code in new[] { "01", "02", "03" })
+        var codes = await db.CareFunctions.Where(f => f.Code != Grants.CareFunctionCodes.WholePackage).Select(f => f.Code).ToListAsync(cancellationToken);
+        foreach (var code in codes)
         {
             await settings.SetMaximumTariffAsync(employee, code, TariffUnit.Hour, 6_500, new DateOnly(time.GetUtcNow().Year - 1, 1, 1), cancellationToken);
         }

@@ -87,8 +87,17 @@ public sealed class DemoDataSeeder(
                 represented = message;
             }
 
-            if (readOnly is null && message.Budget.Representatives.Count > 0 && message.Budget.Representatives.All(r => r.Rights == RepresentativeRights.Read))
+            // One budget with only read-only representatives, whatever the generator drew, for the read-rights login
+            // (iPgb 2.3 only: 2.0.2 has no rights and means full rights).
+            if (readOnly is null && represented is not null && message != represented && message.Version == IpgbVersion.V23 && message.Budget.Representatives.Count > 0)
             {
+                message = message with
+                {
+                    Client = message.Client with
+                    {
+                        Budget = message.Budget with { Representatives = [.. message.Budget.Representatives.Select(r => r with { Rights = RepresentativeRights.Read })] },
+                    },
+                };
                 readOnly = message;
             }
 

@@ -5,6 +5,19 @@ namespace OpenPgb.Web.Tests.Support;
 /// <summary>Ids from the seeded demo data: one of each object for Amsterdam (0363) and one for Utrecht (0344).</summary>
 public sealed record DemoIds(long AmsterdamHolder, long AmsterdamGrant, long AmsterdamMessage, long UtrechtHolder, long UtrechtGrant, long UtrechtMessage, long RepresentedGrant, long OwnGrant)
 {
+    /// <summary>The budget holder's first agreement (a draft with Zorg Op Maat), letter and Amsterdam's first task.</summary>
+    public long OwnAgreement { get; init; }
+
+    public long OwnLetter { get; init; }
+
+    public long AmsterdamTask { get; init; }
+
+    public long UtrechtAgreement { get; init; }
+
+    public long UtrechtLetter { get; init; }
+
+    public long UtrechtTask { get; init; }
+
     public static async Task<DemoIds> LoadAsync(OpenPgbWebFactory factory) => await factory.QueryAsync(async db =>
     {
         var amsterdam = await db.Grants.Where(g => g.Grantor!.Code == "0363").OrderBy(g => g.Id).FirstAsync();
@@ -21,6 +34,14 @@ public sealed record DemoIds(long AmsterdamHolder, long AmsterdamGrant, long Ams
             utrecht.Id,
             await db.IntakeMessages.Where(m => m.GrantId == utrecht.Id).Select(m => m.Id).FirstAsync(),
             represented,
-            own);
+            own)
+        {
+            OwnAgreement = await db.CareAgreements.Where(a => a.GrantId == own).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(),
+            OwnLetter = await db.Letters.Where(l => l.GrantId == own).OrderBy(l => l.Id).Select(l => l.Id).FirstAsync(),
+            AmsterdamTask = await db.WorkTasks.Where(t => t.GrantorId == amsterdam.GrantorId).OrderBy(t => t.Id).Select(t => t.Id).FirstAsync(),
+            UtrechtAgreement = await db.CareAgreements.Where(a => a.GrantorId == utrecht.GrantorId).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(),
+            UtrechtLetter = await db.Letters.Where(l => l.GrantorId == utrecht.GrantorId).OrderBy(l => l.Id).Select(l => l.Id).FirstAsync(),
+            UtrechtTask = await db.WorkTasks.Where(t => t.GrantorId == utrecht.GrantorId).OrderBy(t => t.Id).Select(t => t.Id).FirstAsync(),
+        };
     });
 }

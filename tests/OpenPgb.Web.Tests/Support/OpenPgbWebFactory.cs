@@ -41,7 +41,7 @@ public sealed class OpenPgbWebFactory : WebApplicationFactory<Program>, IAsyncLi
         }
 
         _settings["Demo:SeedOnStartup"] = "true";
-        _settings["Demo:BudgetHolders"] = "15";
+        _settings["Demo:BudgetHolders"] = "24";
         _settings["Security:RequireTwoFactorForStaff"] = RequireTwoFactor ? "true" : "false";
         _settings["Security:SecureCookies"] = "false";
         _settings["Security:LoginAttemptsPerMinute"] = LoginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture);
