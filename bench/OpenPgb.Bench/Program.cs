@@ -8,6 +8,13 @@ using OpenPgb.Testing;
 // Intake benchmark (issue 3): generate N messages, import them through the CLI into a fresh PostgreSQL cluster
 // (fsync on), and in the same run time a baseline that only parses and XSD-validates the same files.
 // Usage: dotnet run -c Release --project bench/OpenPgb.Bench -- [--messages 100000] [--also 10000] [--out bench/results/intake.json]
+if (args.FirstOrDefault() == "worktasks")
+{
+    // Work-task list benchmark (issue 4): dotnet run -c Release --project bench/OpenPgb.Bench -- worktasks [--tasks 100000]
+    await WorkTaskBench.WriteAsync(await WorkTaskBench.RunAsync(IntArg("--tasks", 100_000)), StringArg("--out", Path.Combine(FindRoot(), "bench/results/worktasks.json")));
+    return 0;
+}
+
 var messages = IntArg("--messages", 100_000);
 var also = IntArg("--also", 10_000);
 var outFile = StringArg("--out", Path.Combine(FindRoot(), "bench/results/intake.json"));
