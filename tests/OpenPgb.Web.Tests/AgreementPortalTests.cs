@@ -97,6 +97,27 @@ public sealed class AgreementPortalTests(OpenPgbWebFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task StaffReads_OfHolderGrantAndMessage_AreInTheAccessLog()
+    {
+        var ids = await DemoIds.LoadAsync(factory);
+        using var employee = factory.CreatePortalClient();
+        await employee.LoginAsync("medewerker.amsterdam");
+
+        foreach (var url in new[] { $"/verstrekker/budgethouder/{ids.AmsterdamHolder}", $"/verstrekker/toekenning/{ids.AmsterdamGrant}", $"/verstrekker/bericht/{ids.AmsterdamMessage}" })
+        {
+            (await employee.GetPageAsync(url)).Status.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var rows = await factory.QueryAsync(db => db.AccessLogEntries.Where(e => e.BudgetHolderId == ids.AmsterdamHolder && e.Event == AccessEvent.Read).ToListAsync());
+        foreach (var action in new[] { "budgethouder bekeken", "toekenning bekeken", "bericht bekeken" })
+        {
+            rows.ShouldContain(r => r.Action == action);
+        }
+
+        rows.ShouldAllBe(r => r.Role == "GrantorEmployee" && r.GrantorId != null);
+    }
+
+    [Fact]
     public async Task ReadOnlyRepresentative_SeesTheAgreementButCannotSign()
     {
         var (grantId, holderBsn) = await RepresentedGrantAsync("vertegenwoordiger.lezen", RepresentativeRights.Read);
@@ -213,6 +234,24 @@ public sealed class AgreementPortalTests(OpenPgbWebFactory factory) : IClassFixt
         var login = await provider.PostFormAsync("/account/inloggen", new() { ["UserName"] = "thuiszorg.test", ["Password"] = "Een-lang-wachtwoord-1" });
         login.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await provider.GetPageAsync("/zorgverlener")).Status.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task ProviderUser_AddsAColleague_WhoCanLogIn()
+    {
+        using var provider = factory.CreatePortalClient();
+        await provider.LoginAsync("zorgverlener");
+
+        var added = await provider.PostFormAsync("/zorgverlener/gebruikers", new() { ["DisplayName"] = "N. Nieuw", ["UserName"] = "zorgverlener.nieuw", ["Password"] = "Nog-een-lang-wachtwoord-2" });
+        added.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var (_, page) = await provider.GetPageAsync("/zorgverlener/gebruikers");
+        page.QuerySelector("[data-testid=provider-users]")!.TextContent.ShouldContain("zorgverlener.nieuw");
+
+        using var colleague = factory.CreatePortalClient();
+        var login = await colleague.PostFormAsync("/account/inloggen", new() { ["UserName"] = "zorgverlener.nieuw", ["Password"] = "Nog-een-lang-wachtwoord-2" });
+        login.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var ids = await DemoIds.LoadAsync(factory);
+        (await colleague.GetPageAsync($"/zorgverlener/zorgovereenkomst/{ids.OwnAgreement}")).Status.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]

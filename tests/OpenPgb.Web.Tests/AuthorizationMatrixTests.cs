@@ -54,6 +54,7 @@ public sealed class AuthorizationMatrixTests(OpenPgbWebFactory factory) : IClass
         ["/budgethouder/inzage"] = [Role.BudgetHolder, Role.Representative],
         ["/zorgverlener"] = [Role.Provider],
         ["/zorgverlener/zorgovereenkomst/{agreement}"] = [Role.Provider],
+        ["/zorgverlener/gebruikers"] = [Role.Provider],
         ["/verstrekker/werktaken"] = [Role.Employee],
         ["/verstrekker/zorgovereenkomst/{agreement}"] = [Role.Employee],
         ["/verstrekker/brief/{letter}"] = [Role.Employee],
@@ -190,6 +191,7 @@ public sealed class AuthorizationMatrixTests(OpenPgbWebFactory factory) : IClass
     [InlineData("/verstrekker/wissel", "budgethouder")]
     [InlineData("/beheer/printstraat?handler=Printed", "medewerker.amsterdam")]
     [InlineData("/zorgverlener/zorgovereenkomst/1?handler=Sign", "budgethouder")]
+    [InlineData("/zorgverlener/gebruikers", "medewerker.amsterdam")]
     [InlineData("/zorgverlener/zorgovereenkomst/1?handler=Sign", "medewerker.amsterdam")]
     [InlineData("/budgethouder/zorgovereenkomst/1?handler=Sign", "zorgverlener")]
     [InlineData("/budgethouder/zorgovereenkomst/1?handler=Sign", "medewerker.amsterdam")]

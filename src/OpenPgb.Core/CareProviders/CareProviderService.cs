@@ -59,6 +59,11 @@ public sealed class CareProviderService(OpenPgbDbContext db, UserManager<PortalU
     /// <summary>Another user of the same organisation.</summary>
     public async Task AddColleagueAsync(Actor actor, string userName, string userDisplayName, string password, CancellationToken cancellationToken)
     {
+        if (actor.Role != PortalRole.CareProvider)
+        {
+            throw new UnauthorizedAccessException("Only a provider's own users add colleagues.");
+        }
+
         var provider = await db.CareProviders.SingleAsync(p => p.Id == actor.CareProviderId, cancellationToken);
         if (provider.Kind != CareProviderKind.Organisation)
         {
@@ -67,6 +72,11 @@ public sealed class CareProviderService(OpenPgbDbContext db, UserManager<PortalU
 
         await AddUserAsync(provider, userName, userDisplayName, password);
     }
+
+    /// <summary>The users of the actor's own provider.</summary>
+    public async Task<IReadOnlyList<string>> UserNamesAsync(Actor actor, CancellationToken cancellationToken) =>
+        await db.Users.Where(u => u.Role == PortalRole.CareProvider && u.CareProviderId == actor.CareProviderId)
+            .OrderBy(u => u.DisplayName).Select(u => u.DisplayName + " (" + u.UserName + ")").ToListAsync(cancellationToken);
 
     /// <summary>Finds a registered provider by KvK number or provider number, exactly; no browsing of the register.</summary>
     public async Task<IReadOnlyList<CareProvider>> FindAsync(string kvkOrProviderNumber, CancellationToken cancellationToken)

@@ -42,7 +42,7 @@ public sealed record RepresentedGrantRow(long GrantId, string HolderName, string
 /// Read models for the portal. Every query runs through the DbContext's scope filters, so callers get only what the
 /// signed-in user may see; an id outside the scope reads as "not found".
 /// </summary>
-public sealed class GrantQueries(OpenPgbDbContext db, CareFunctionCodeListCache codeLists)
+public sealed class GrantQueries(OpenPgbDbContext db, CareFunctionCodeListCache codeLists, Audit.AccessLog accessLog)
 {
     public async Task<(int BudgetHolders, int Grants)> CountsAsync(CancellationToken cancellationToken) =>
         (await db.BudgetHolders.CountAsync(cancellationToken), await db.Grants.CountAsync(cancellationToken));
@@ -92,7 +92,8 @@ public sealed class GrantQueries(OpenPgbDbContext db, CareFunctionCodeListCache 
     }
 
     /// <summary>Budget holders in scope whose surname contains <paramref name="name"/>, or with exactly this BSN.</summary>
-    public async Task<IReadOnlyList<BudgetHolderRow>> SearchBudgetHoldersAsync(string? name, string? bsn, int max, CancellationToken cancellationToken)
+    /// <remarks>Every holder in the result is a read of personal data by staff, logged for <paramref name="viewer"/>.</remarks>
+    public async Task<IReadOnlyList<BudgetHolderRow>> SearchBudgetHoldersAsync(Audit.Actor viewer, string? name, string? bsn, int max, CancellationToken cancellationToken)
     {
         var query = db.BudgetHolders.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(bsn))
@@ -122,16 +123,38 @@ public sealed class GrantQueries(OpenPgbDbContext db, CareFunctionCodeListCache 
                 Total = b.Grants.SelectMany(g => g.Versions.Where(v => v.IsCurrent)).SelectMany(v => v.CareFunctionBudgets).Sum(c => (long?)c.AmountCents) ?? 0,
             })
             .ToListAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            accessLog.Read(viewer, row.Id, "budgethouder gezocht", string.IsNullOrWhiteSpace(bsn) ? "zoekresultaat op naam" : "zoekresultaat op BSN");
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
         return rows.Select(r => new BudgetHolderRow(r.Id, r.Name.Display, r.BirthDate, Bsn.Mask(r.Bsn), r.Grants, r.Total)).ToList();
     }
 
-    public async Task<(BudgetHolderRow Holder, IReadOnlyList<GrantView> Grants)?> BudgetHolderAsync(long budgetHolderId, CancellationToken cancellationToken)
+    /// <summary>A grant as staff open it: the read of the budget holder's data is logged (NEN 7513).</summary>
+    public async Task<GrantView?> GrantForStaffAsync(Audit.Actor viewer, long grantId, CancellationToken cancellationToken)
+    {
+        var grant = await GrantAsync(grantId, cancellationToken);
+        if (grant is not null)
+        {
+            var holderId = await db.Grants.Where(g => g.Id == grantId).Select(g => g.BudgetHolderId).SingleAsync(cancellationToken);
+            await accessLog.ReadAndSaveAsync(viewer, holderId, "toekenning bekeken", $"toekenning {grant.BudgetKey}", cancellationToken);
+        }
+
+        return grant;
+    }
+
+    /// <summary>A budget holder with their grants, as staff open it; the read is logged (NEN 7513).</summary>
+    public async Task<(BudgetHolderRow Holder, IReadOnlyList<GrantView> Grants)?> BudgetHolderAsync(Audit.Actor viewer, long budgetHolderId, CancellationToken cancellationToken)
     {
         var holder = await db.BudgetHolders.AsNoTracking().SingleOrDefaultAsync(b => b.Id == budgetHolderId, cancellationToken);
         if (holder is null)
         {
             return null;
         }
+
+        await accessLog.ReadAndSaveAsync(viewer, holder.Id, "budgethouder bekeken", $"budgethouder {holder.Id}", cancellationToken);
 
         var grants = await GrantsAsync(db.Grants.Where(g => g.BudgetHolderId == budgetHolderId), cancellationToken);
 

@@ -21,7 +21,7 @@ public sealed record IntakeDetail(IntakeRow Row, int SizeBytes, string ContentHa
 public sealed record IntakePage(IReadOnlyList<IntakeRow> Rows, int Page, int PageSize, bool HasNext);
 
 /// <summary>The intake log, newest first, in the caller's scope (a grantor sees its own messages only).</summary>
-public sealed class IntakeLogQueries(OpenPgbDbContext db)
+public sealed class IntakeLogQueries(OpenPgbDbContext db, Audit.AccessLog accessLog)
 {
     public const int PageSize = 50;
 
@@ -47,12 +47,22 @@ public sealed class IntakeLogQueries(OpenPgbDbContext db)
         return new IntakePage(rows.Take(PageSize).ToList(), page, PageSize, rows.Count > PageSize);
     }
 
-    public async Task<IntakeDetail?> DetailAsync(long id, CancellationToken cancellationToken)
+    /// <summary>One message with its raw content. The content holds personal data, so the read is logged (NEN 7513).</summary>
+    public async Task<IntakeDetail?> DetailAsync(Audit.Actor viewer, long id, CancellationToken cancellationToken)
     {
         var row = await Project(db.IntakeMessages.AsNoTracking().Where(m => m.Id == id)).SingleOrDefaultAsync(cancellationToken);
         if (row is null)
         {
             return null;
+        }
+
+        // Rejected messages may name nobody we know; those of an accepted grant are about its budget holder.
+        var holderId = await db.IntakeMessages.Where(m => m.Id == id && m.GrantId != null)
+            .Select(m => (long?)db.Grants.IgnoreQueryFilters().Where(g => g.Id == m.GrantId).Select(g => g.BudgetHolderId).First())
+            .SingleOrDefaultAsync(cancellationToken);
+        if (holderId is { } holder)
+        {
+            await accessLog.ReadAndSaveAsync(viewer, holder, "bericht bekeken", $"bericht {id}", cancellationToken);
         }
 
         var payload = await db.IntakeMessages.AsNoTracking().Where(m => m.Id == id)

@@ -1,3 +1,4 @@
+using OpenPgb.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenPgb.Core.Ipgb;
@@ -10,7 +11,7 @@ public sealed class BerichtModel(IntakeLogQueries intake) : PageModel
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
-        if (await intake.DetailAsync(id, cancellationToken) is not { } detail)
+        if (await intake.DetailAsync(User.ToActor(), id, cancellationToken) is not { } detail)
         {
             return NotFound();
         }

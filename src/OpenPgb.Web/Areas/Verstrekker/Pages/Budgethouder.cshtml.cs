@@ -1,3 +1,4 @@
+using OpenPgb.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenPgb.Core.Grants;
@@ -13,7 +14,7 @@ public sealed class BudgethouderModel(GrantQueries grants) : PageModel
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
         // Outside the active grantor's scope the holder does not exist: 404, not 403, so ids reveal nothing.
-        if (await grants.BudgetHolderAsync(id, cancellationToken) is not { } found)
+        if (await grants.BudgetHolderAsync(User.ToActor(), id, cancellationToken) is not { } found)
         {
             return NotFound();
         }

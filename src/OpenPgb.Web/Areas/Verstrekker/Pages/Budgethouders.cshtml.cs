@@ -1,3 +1,4 @@
+using OpenPgb.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenPgb.Core.Grants;
@@ -19,7 +20,7 @@ public sealed class BudgethoudersModel(GrantQueries grants) : PageModel
     public string? Error { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Rows = await grants.SearchBudgetHoldersAsync(Naam, null, MaxRows, cancellationToken);
+        Rows = await grants.SearchBudgetHoldersAsync(User.ToActor(), Naam, null, MaxRows, cancellationToken);
 
     public async Task OnPostAsync(CancellationToken cancellationToken)
     {
@@ -30,7 +31,7 @@ public sealed class BudgethoudersModel(GrantQueries grants) : PageModel
             return;
         }
 
-        Rows = await grants.SearchBudgetHoldersAsync(null, bsn, MaxRows, cancellationToken);
+        Rows = await grants.SearchBudgetHoldersAsync(User.ToActor(), null, bsn, MaxRows, cancellationToken);
         if (Rows.Count == 0)
         {
             Error = "Geen budgethouder met dit BSN bij uw verstrekker.";

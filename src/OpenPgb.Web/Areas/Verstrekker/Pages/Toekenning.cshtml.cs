@@ -1,3 +1,4 @@
+using OpenPgb.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenPgb.Core.Grants;
@@ -15,7 +16,7 @@ public sealed class ToekenningModel(GrantQueries grants, IntakeLogQueries intake
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
-        if (await grants.GrantAsync(id, cancellationToken) is not { } grant)
+        if (await grants.GrantForStaffAsync(User.ToActor(), id, cancellationToken) is not { } grant)
         {
             return NotFound();
         }

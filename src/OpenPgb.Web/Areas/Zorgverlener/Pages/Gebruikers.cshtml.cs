@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenPgb.Core.CareProviders;
+using OpenPgb.Core.Common;
+using OpenPgb.Web.Security;
+
+namespace OpenPgb.Web.Areas.Zorgverlener.Pages;
+
+/// <summary>The users of the provider organisation; a user adds a colleague (local accounts until eHerkenning).</summary>
+public sealed class GebruikersModel(CareProviderService providers) : PageModel
+{
+    public IReadOnlyList<string> Users { get; private set; } = [];
+
+    [BindProperty]
+    public string? UserName { get; set; }
+
+    [BindProperty]
+    public string? DisplayName { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Users = await providers.UserNamesAsync(User.ToActor(), cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (string.IsNullOrWhiteSpace(UserName) || string.IsNullOrWhiteSpace(DisplayName) || string.IsNullOrEmpty(Password))
+            {
+                throw new BusinessRuleException("GebruikerVolledig", "Vul naam, gebruikersnaam en wachtwoord in.");
+            }
+
+            await providers.AddColleagueAsync(User.ToActor(), UserName, DisplayName, Password, cancellationToken);
+            TempData["Melding"] = "De collega kan nu inloggen.";
+            return Redirect("/zorgverlener/gebruikers");
+        }
+        catch (BusinessRuleException refused)
+        {
+            ModelState.AddModelError(string.Empty, refused.Message);
+            Users = await providers.UserNamesAsync(User.ToActor(), cancellationToken);
+            return Page();
+        }
+    }
+}
