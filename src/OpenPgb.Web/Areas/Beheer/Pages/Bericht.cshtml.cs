@@ -1,7 +1,7 @@
-using OpenPgb.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenPgb.Core.Ipgb;
+using OpenPgb.Web.Security;
 
 namespace OpenPgb.Web.Areas.Beheer.Pages;
 

@@ -1,8 +1,8 @@
-using OpenPgb.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenPgb.Core.Grants;
 using OpenPgb.Core.Ipgb;
+using OpenPgb.Web.Security;
 
 namespace OpenPgb.Web.Areas.Verstrekker.Pages;
 
