@@ -81,15 +81,37 @@ public sealed class LetterService(OpenPgbDbContext db, WorkTaskService tasks, Ac
     public async Task<int> PrintStreetQueueLengthAsync(CancellationToken cancellationToken) =>
         await db.Letters.CountAsync(l => l.Route == PrintRoute.PrintStreet && l.PrintStatus == PrintStatus.AwaitingPrint, cancellationToken);
 
-    /// <summary>The print street's batch: the oldest waiting letters as one PDF, with their ids for marking them printed.</summary>
-    public async Task<(byte[] Pdf, IReadOnlyList<long> LetterIds)> PrintStreetBatchAsync(int maximum, CancellationToken cancellationToken)
+    /// <summary>The ids of the print street's next batch: the oldest waiting letters.</summary>
+    public async Task<IReadOnlyList<long>> PrintStreetBatchIdsAsync(int maximum, CancellationToken cancellationToken) =>
+        await db.Letters.AsNoTracking()
+            .Where(l => l.Route == PrintRoute.PrintStreet && l.PrintStatus == PrintStatus.AwaitingPrint)
+            .OrderBy(l => l.Id).Take(maximum)
+            .Select(l => l.Id)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// The print street's batch as one PDF, with its letter ids for marking them printed. The operator downloading it
+    /// reads every addressee's letter, so each is logged (NEN 7513).
+    /// </summary>
+    public async Task<(byte[] Pdf, IReadOnlyList<long> LetterIds)> PrintStreetBatchAsync(Actor actor, int maximum, CancellationToken cancellationToken)
     {
         var letters = await db.Letters.AsNoTracking()
             .Where(l => l.Route == PrintRoute.PrintStreet && l.PrintStatus == PrintStatus.AwaitingPrint)
             .OrderBy(l => l.Id).Take(maximum)
-            .Select(l => new { l.Id, l.Pdf })
+            .Select(l => new { l.Id, l.Pdf, l.BudgetHolderId })
             .ToListAsync(cancellationToken);
-        return letters.Count == 0 ? ([], []) : (LetterRenderer.Merge(letters.Select(l => l.Pdf)), letters.Select(l => l.Id).ToList());
+        if (letters.Count == 0)
+        {
+            return ([], []);
+        }
+
+        foreach (var letter in letters)
+        {
+            accessLog.Read(actor, letter.BudgetHolderId, "brief gedownload voor printstraat", $"brief {letter.Id}");
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return (LetterRenderer.Merge(letters.Select(l => l.Pdf)), letters.Select(l => l.Id).ToList());
     }
 
     public async Task<int> MarkPrintedAsync(Actor actor, IReadOnlyCollection<long> letterIds, CancellationToken cancellationToken)

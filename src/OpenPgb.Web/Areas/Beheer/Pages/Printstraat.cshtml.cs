@@ -19,7 +19,7 @@ public sealed class PrintstraatModel(LetterService letters) : PageModel
 
     public async Task<IActionResult> OnGetBatchAsync(CancellationToken cancellationToken)
     {
-        var (pdf, ids) = await letters.PrintStreetBatchAsync(BatchSize, cancellationToken);
+        var (pdf, ids) = await letters.PrintStreetBatchAsync(User.ToActor(), BatchSize, cancellationToken);
         if (ids.Count == 0)
         {
             return NotFound();
@@ -31,7 +31,7 @@ public sealed class PrintstraatModel(LetterService letters) : PageModel
 
     public async Task<IActionResult> OnPostPrintedAsync(long firstId, long lastId, CancellationToken cancellationToken)
     {
-        var (_, ids) = await letters.PrintStreetBatchAsync(BatchSize, cancellationToken);
+        var ids = await letters.PrintStreetBatchIdsAsync(BatchSize, cancellationToken);
         var marked = await letters.MarkPrintedAsync(User.ToActor(), [.. ids.Where(id => id >= firstId && id <= lastId)], cancellationToken);
         TempData["Melding"] = $"{marked} brieven gemarkeerd als geprint.";
         return Redirect("/beheer/printstraat");
