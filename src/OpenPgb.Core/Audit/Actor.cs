@@ -17,8 +17,6 @@ public sealed record Actor(string UserId, string Name, PortalRole Role)
     /// <summary>Care-provider users: the provider they work for.</summary>
     public long? CareProviderId { get; init; }
 
-    public static Actor System { get; } = new("system", "Systeem", PortalRole.Operator);
-
     public static Actor Citizen(string userId, string name, string bsn) => new(userId, name, PortalRole.Citizen) { Bsn = bsn };
 
     public static Actor Employee(string userId, string name, int grantorId) => new(userId, name, PortalRole.GrantorEmployee) { GrantorId = grantorId };

@@ -48,8 +48,10 @@ public sealed class CareAgreement
 
     public CareAgreementVersion LatestVersion => Versions.MaxBy(v => v.Number) ?? throw new InvalidOperationException("An agreement always has a version.");
 
-    /// <summary>The status a user sees: the pending version's while one is in progress, else the latest version's.</summary>
-    public AgreementStatus Status => (PendingVersion ?? LatestVersion).Status;
+    /// <summary>The version a user sees: the pending one while one is in progress, else the latest.</summary>
+    public CareAgreementVersion ShownVersion => PendingVersion ?? LatestVersion;
+
+    public AgreementStatus Status => ShownVersion.Status;
 
     public static CareAgreement Draft(long grantId, int grantorId, long budgetHolderId, long careProviderId, CareAgreementTerms terms, DateTimeOffset now)
     {

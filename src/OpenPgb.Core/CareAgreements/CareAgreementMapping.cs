@@ -23,6 +23,7 @@ internal sealed class CareAgreementMapping : IEntityTypeConfiguration<CareAgreem
         builder.Ignore(a => a.PendingVersion);
         builder.Ignore(a => a.ApprovedVersion);
         builder.Ignore(a => a.LatestVersion);
+        builder.Ignore(a => a.ShownVersion);
         builder.Ignore(a => a.Status);
     }
 }

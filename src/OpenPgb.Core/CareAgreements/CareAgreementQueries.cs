@@ -20,7 +20,7 @@ public sealed record AgreementView(
     long? MaximumTariffCents,
     bool CanWrite)
 {
-    public CareAgreementVersion Shown => Agreement.PendingVersion ?? Agreement.LatestVersion;
+    public CareAgreementVersion Shown => Agreement.ShownVersion;
 }
 
 public sealed record GrantChoices(long GrantId, IReadOnlyList<(string Code, string Name)> CareFunctions, bool WholePackage, DateOnly StartDate, DateOnly EndDate);
@@ -51,7 +51,7 @@ public sealed class CareAgreementQueries(OpenPgbDbContext db, Grantors.GrantorSe
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r =>
         {
-            var pending = r.Versions.Where(v => v.Status is AgreementStatus.Draft or AgreementStatus.SignedByHolder or AgreementStatus.SignedByProvider or AgreementStatus.AwaitingAssessment or AgreementStatus.AwaitingConfirmation).MaxBy(v => v.Number);
+            var pending = r.Versions.Where(v => CareAgreementVersion.IsPendingStatus(v.Status)).MaxBy(v => v.Number);
             var shown = pending ?? r.Versions.MaxBy(v => v.Number)!;
             return new AgreementRow(r.Id, r.GrantId, r.Provider, r.Holder.Display, shown.Status, shown.Number, shown.StartDate, shown.EndDate, shown.TariffCents, shown.TariffUnit);
         })];
@@ -68,13 +68,10 @@ public sealed class CareAgreementQueries(OpenPgbDbContext db, Grantors.GrantorSe
 
         var provider = await db.CareProviders.AsNoTracking().SingleAsync(p => p.Id == agreement.CareProviderId, cancellationToken);
         var grant = await db.Grants.IgnoreQueryFilters().AsNoTracking()
-            .Include(g => g.BudgetHolder)
             .Include(g => g.Grantor)
-            .Include(g => g.Versions.Where(v => v.IsCurrent)).ThenInclude(v => v.CareFunctionBudgets)
-            .Include(g => g.Versions.Where(v => v.IsCurrent)).ThenInclude(v => v.Representatives)
-            .AsSplitQuery()
+            .WithHolderAndCurrentVersion()
             .SingleAsync(g => g.Id == agreement.GrantId, cancellationToken);
-        var shown = agreement.PendingVersion ?? agreement.LatestVersion;
+        var shown = agreement.ShownVersion;
         long? maximum = null;
         if (actor.Role is PortalRole.GrantorEmployee or PortalRole.Operator)
         {
@@ -82,7 +79,7 @@ public sealed class CareAgreementQueries(OpenPgbDbContext db, Grantors.GrantorSe
             await accessLog.ReadAndSaveAsync(actor, agreement.BudgetHolderId, "zorgovereenkomst bekeken", $"zorgovereenkomst {agreement.Id}", cancellationToken);
         }
 
-        var canWrite = actor.Role == PortalRole.Citizen && HasWriteRights(actor, grant);
+        var canWrite = CareAgreementService.HasCitizenWriteRights(actor, grant, out _);
         return new AgreementView(agreement, provider, grant.BudgetHolder!.Name.Display, grant.Grantor!.Name, grant.BudgetKey, grant.CurrentVersion!.CareFunctionBudgets, maximum, canWrite);
     }
 
@@ -103,16 +100,4 @@ public sealed class CareAgreementQueries(OpenPgbDbContext db, Grantors.GrantorSe
         return new GrantChoices(grantId, [.. codes.Select(c => (c, names.GetValueOrDefault(c, c)))], version.IsWholePackage, version.StartDate!.Value, version.EndDate!.Value);
     }
 
-    private static bool HasWriteRights(Actor actor, Grant grant)
-    {
-        try
-        {
-            CareAgreementService.CitizenWriteRights(actor, grant);
-            return true;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
 }

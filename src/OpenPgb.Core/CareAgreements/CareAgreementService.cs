@@ -176,27 +176,33 @@ public sealed class CareAgreementService(
     }
 
     /// <summary>
-    /// The write rights of a citizen on a grant: the budget holder, or a current representative with read-write rights
-    /// (returned as the holder's name, for "X voor Y"). A read-only representative is refused.
+    /// Whether a citizen may act on a grant: the budget holder, or a current representative with read-write rights
+    /// (then <paramref name="onBehalfOf"/> is the holder's name, for "X voor Y").
     /// </summary>
-    internal static string? CitizenWriteRights(Actor actor, Grant grant)
+    internal static bool HasCitizenWriteRights(Actor actor, Grant grant, out string? onBehalfOf)
     {
+        onBehalfOf = null;
         if (actor.Role != PortalRole.Citizen || actor.Bsn is null)
         {
-            throw new UnauthorizedAccessException("Only the budget holder or a representative acts on a care agreement here.");
+            return false;
         }
 
         var holder = grant.BudgetHolder!;
         if (holder.Bsn == actor.Bsn)
         {
-            return null;
+            return true;
         }
 
         var representative = grant.CurrentVersion?.Representatives.FirstOrDefault(r => r.Bsn == actor.Bsn);
-        return representative?.Rights == RepresentativeRights.ReadWrite
-            ? holder.Name.Display
-            : throw new UnauthorizedAccessException("A representative with read rights cannot act for the budget holder.");
+        onBehalfOf = holder.Name.Display;
+        return representative?.Rights == RepresentativeRights.ReadWrite;
     }
+
+    /// <summary>The holder's name when a representative acts, null for the holder; refuses everyone else, read-only representatives included.</summary>
+    private static string? CitizenWriteRights(Actor actor, Grant grant) =>
+        HasCitizenWriteRights(actor, grant, out var onBehalfOf)
+            ? onBehalfOf
+            : throw new UnauthorizedAccessException("Only the budget holder or a representative with write rights acts on a care agreement.");
 
     private async Task SubmitIfSignedAsync(CareAgreement agreement, CancellationToken cancellationToken)
     {
@@ -226,12 +232,7 @@ public sealed class CareAgreementService(
     }
 
     private async Task<Grant> LoadGrantAsync(long grantId, CancellationToken cancellationToken) =>
-        await db.Grants
-            .Include(g => g.BudgetHolder)
-            .Include(g => g.Versions.Where(v => v.IsCurrent)).ThenInclude(v => v.CareFunctionBudgets)
-            .Include(g => g.Versions.Where(v => v.IsCurrent)).ThenInclude(v => v.Representatives)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(g => g.Id == grantId, cancellationToken)
+        await db.Grants.WithHolderAndCurrentVersion().SingleOrDefaultAsync(g => g.Id == grantId, cancellationToken)
         ?? throw new KeyNotFoundException($"Grant {grantId} is not visible in this scope.");
 
     private async Task<(CareAgreement Agreement, Grant Grant)> LoadAsync(long agreementId, CancellationToken cancellationToken)
@@ -240,12 +241,7 @@ public sealed class CareAgreementService(
             ?? throw new KeyNotFoundException($"Care agreement {agreementId} is not visible in this scope.");
 
         // A provider may not see the grant itself; the agreement's visibility is what authorises loading it here.
-        var grant = await db.Grants.IgnoreQueryFilters()
-            .Include(g => g.BudgetHolder)
-            .Include(g => g.Versions.Where(v => v.IsCurrent)).ThenInclude(v => v.CareFunctionBudgets)
-            .Include(g => g.Versions.Where(v => v.IsCurrent)).ThenInclude(v => v.Representatives)
-            .AsSplitQuery()
-            .SingleAsync(g => g.Id == agreement.GrantId, cancellationToken);
+        var grant = await db.Grants.IgnoreQueryFilters().WithHolderAndCurrentVersion().SingleAsync(g => g.Id == agreement.GrantId, cancellationToken);
         return (agreement, grant);
     }
 
@@ -257,7 +253,7 @@ public sealed class CareAgreementService(
         }
     }
 
-    private static string Detail(CareAgreement agreement) => $"zorgovereenkomst {agreement.Id} versie {(agreement.PendingVersion ?? agreement.LatestVersion).Number}";
+    private static string Detail(CareAgreement agreement) => $"zorgovereenkomst {agreement.Id} versie {agreement.ShownVersion.Number}";
 
     private static string TaskTitle(CareAgreement agreement, CareAgreementVersion version) => $"ZOK-{agreement.Id} versie {version.Number}";
 }

@@ -109,8 +109,11 @@ public sealed class CareAgreementVersion
 
     public CareAgreementTerms Terms => new(Type, CareFunctionCodes, StartDate, EndDate, TariffUnit, TariffCents, ExpectedUnitsPerMonth, FixedMonthlyCents, HolidayAllowanceCents);
 
-    public bool IsPending => Status is AgreementStatus.Draft or AgreementStatus.SignedByHolder or AgreementStatus.SignedByProvider
-        or AgreementStatus.AwaitingAssessment or AgreementStatus.AwaitingConfirmation;
+    public bool IsPending => IsPendingStatus(Status);
+
+    /// <summary>In progress: being drafted, signed or assessed (at most one version of an agreement at a time).</summary>
+    public static bool IsPendingStatus(AgreementStatus status) => status is AgreementStatus.Draft or AgreementStatus.SignedByHolder
+        or AgreementStatus.SignedByProvider or AgreementStatus.AwaitingAssessment or AgreementStatus.AwaitingConfirmation;
 
     internal void UpdateTerms(CareAgreementTerms terms)
     {

@@ -166,11 +166,8 @@ public sealed class GrantQueries(OpenPgbDbContext db, CareFunctionCodeListCache 
     {
         var loaded = await grants.AsNoTracking()
             .Include(g => g.Grantor)
-            .Include(g => g.BudgetHolder)
-            .Include(g => g.Versions.Where(v => v.IsCurrent)).ThenInclude(v => v.CareFunctionBudgets)
-            .Include(g => g.Versions.Where(v => v.IsCurrent)).ThenInclude(v => v.Representatives)
+            .WithHolderAndCurrentVersion()
             .OrderBy(g => g.Id)
-            .AsSplitQuery()
             .ToListAsync(cancellationToken);
         var codes = await codeLists.GetAsync(db, cancellationToken);
         return loaded.Where(g => g.CurrentVersion is not null).Select(g => ToView(g, g.CurrentVersion!, codes)).ToList();

@@ -44,11 +44,6 @@ public sealed class LetterService(OpenPgbDbContext db, WorkTaskService tasks, Ac
         }
     }
 
-    public async Task<IReadOnlyList<LetterRow>> ForGrantAsync(long grantId, CancellationToken cancellationToken) =>
-        await db.Letters.AsNoTracking().Where(l => l.GrantId == grantId).OrderByDescending(l => l.CreatedAt)
-            .Select(l => new LetterRow(l.Id, l.Subject, l.Kind, l.CreatedAt, l.Route, l.PrintStatus, l.BudgetHolderId))
-            .ToListAsync(cancellationToken);
-
     /// <summary>The letters a citizen may read: of their own grants and the grants they represent.</summary>
     public async Task<IReadOnlyList<LetterRow>> VisibleLettersAsync(CancellationToken cancellationToken) =>
         await db.Letters.AsNoTracking().OrderByDescending(l => l.CreatedAt)
