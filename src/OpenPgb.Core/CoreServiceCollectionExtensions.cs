@@ -6,12 +6,15 @@ using OpenPgb.Core.Accounts;
 using OpenPgb.Core.Audit;
 using OpenPgb.Core.CareAgreements;
 using OpenPgb.Core.CareProviders;
+using OpenPgb.Core.Claims;
 using OpenPgb.Core.Data;
 using OpenPgb.Core.Demo;
 using OpenPgb.Core.Grantors;
 using OpenPgb.Core.Grants;
 using OpenPgb.Core.Ipgb;
+using OpenPgb.Core.Ledger;
 using OpenPgb.Core.Letters;
+using OpenPgb.Core.Payments;
 using OpenPgb.Core.WorkTasks;
 
 namespace OpenPgb.Core;
@@ -43,6 +46,12 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<GrantorSettingsService>();
         services.AddScoped<WorkTaskService>();
         services.AddScoped<LetterService>();
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(PaymentOptions.SectionName).Get<PaymentOptions>() ?? new PaymentOptions());
+        services.AddScoped<BudgetLedger>();
+        services.AddScoped<ClaimService>();
+        services.AddScoped<LedgerVerifier>();
+        services.AddScoped<PaymentBlockService>();
+        services.AddScoped<PaymentRunService>();
 
         services.AddIdentityCore<PortalUser>(options =>
             {

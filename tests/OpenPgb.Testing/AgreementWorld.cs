@@ -3,9 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenPgb.Core.Audit;
 using OpenPgb.Core.CareAgreements;
 using OpenPgb.Core.CareProviders;
+using OpenPgb.Core.Claims;
 using OpenPgb.Core.Data;
 using OpenPgb.Core.Grantors;
 using OpenPgb.Core.Grants;
+using OpenPgb.Core.Payments;
 
 namespace OpenPgb.Testing;
 
@@ -127,5 +129,40 @@ public sealed class AgreementWorld
     {
         await using var scope = ScopeOf(Employee);
         await scope.ServiceProvider.GetRequiredService<GrantorSettingsService>().SetMaximumTariffAsync(Employee, careFunction, TariffUnit.Hour, cents, from ?? new DateOnly(2026, 1, 1), CancellationToken.None);
+    }
+
+    public static ClaimInput Claim(long agreementId, decimal hours = 10, int month = 10, string? invoice = null, string careFunction = "02", int fromDay = 1, int? toDay = null) =>
+        new(agreementId, ClaimKind.Care, careFunction, new DateOnly(2026, month, fromDay), new DateOnly(2026, month, toDay ?? DateTime.DaysInMonth(2026, month)), hours, null, invoice ?? $"F-{month}-{fromDay}-{hours}", new DateOnly(2026, 11, 1));
+
+    public async Task<long> SubmitClaimAsync(ClaimInput input, Actor? by = null)
+    {
+        await using var scope = ScopeOf(by ?? ProviderUser);
+        return await scope.ServiceProvider.GetRequiredService<ClaimService>().SubmitAsync(by ?? ProviderUser, input, ClaimChannel.Portal, CancellationToken.None);
+    }
+
+    public async Task ApproveClaimAsync(long claimId, Actor? by = null)
+    {
+        await using var scope = ScopeOf(by ?? Holder);
+        await scope.ServiceProvider.GetRequiredService<ClaimService>().ApproveAsync(by ?? Holder, claimId, CancellationToken.None);
+    }
+
+    /// <summary>An approved claim: submitted by the provider, approved by the holder.</summary>
+    public async Task<long> ApprovedClaimAsync(ClaimInput input)
+    {
+        var id = await SubmitClaimAsync(input);
+        await ApproveClaimAsync(id);
+        return id;
+    }
+
+    public async Task<PaymentRunResult> RunPaymentsAsync(string outputDirectory, DateOnly? businessDate = null, PaymentRunKind kind = PaymentRunKind.Daily)
+    {
+        await using var scope = Db.Scope();
+        return await scope.ServiceProvider.GetRequiredService<PaymentRunService>().RunAsync(kind, businessDate ?? new DateOnly(2026, 11, 24), "test", outputDirectory, CancellationToken.None);
+    }
+
+    public async Task<Claim> ClaimAsync(long id)
+    {
+        await using var scope = Db.Scope();
+        return await scope.ServiceProvider.GetRequiredService<OpenPgbDbContext>().Claims.AsNoTracking().SingleAsync(c => c.Id == id);
     }
 }

@@ -5,7 +5,7 @@ namespace OpenPgb.Core.Common;
 /// the message is Dutch, for the portal and the CLI. Illegal state transitions are programming errors and throw
 /// <see cref="InvalidOperationException"/> instead.
 /// </summary>
-public sealed class BusinessRuleException(string rule, string message) : Exception(message)
+public class BusinessRuleException(string rule, string message) : Exception(message)
 {
     public string Rule { get; } = rule;
 }

@@ -4,11 +4,14 @@ using OpenPgb.Core.Accounts;
 using OpenPgb.Core.Audit;
 using OpenPgb.Core.CareAgreements;
 using OpenPgb.Core.CareProviders;
+using OpenPgb.Core.Claims;
 using OpenPgb.Core.Grantors;
 using OpenPgb.Core.Grants;
 using OpenPgb.Core.Ipgb;
+using OpenPgb.Core.Ledger;
 using OpenPgb.Core.Letters;
 using OpenPgb.Core.Parties;
+using OpenPgb.Core.Payments;
 using OpenPgb.Core.WorkTasks;
 
 namespace OpenPgb.Core.Data;
@@ -50,6 +53,22 @@ public abstract class OpenPgbDbContext(DbContextOptions options, AccessScopeAcce
     public DbSet<Letter> Letters => Set<Letter>();
 
     public DbSet<AccessLogEntry> AccessLogEntries => Set<AccessLogEntry>();
+
+    public DbSet<Claim> Claims => Set<Claim>();
+
+    public DbSet<LedgerAccount> LedgerAccounts => Set<LedgerAccount>();
+
+    public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
+
+    public DbSet<LedgerTransfer> LedgerTransfers => Set<LedgerTransfer>();
+
+    public DbSet<PaymentBlock> PaymentBlocks => Set<PaymentBlock>();
+
+    public DbSet<PaymentRun> PaymentRuns => Set<PaymentRun>();
+
+    public DbSet<Payment> Payments => Set<Payment>();
+
+    public DbSet<PaymentItem> PaymentItems => Set<PaymentItem>();
 
     public AccessScope Scope => scope.Current;
 
@@ -152,6 +171,28 @@ public abstract class OpenPgbDbContext(DbContextOptions options, AccessScopeAcce
         builder.Entity<WorkTask>().HasQueryFilter(t => ScopeIsSystem || ScopeGrantorIds.Contains(t.GrantorId));
         builder.Entity<MaximumTariff>().HasQueryFilter(t => ScopeIsSystem || ScopeGrantorIds.Contains(t.GrantorId));
         builder.Entity<ProcessChoice>().HasQueryFilter(c => ScopeIsSystem || ScopeGrantorIds.Contains(c.GrantorId));
+
+        // Claims: the grantor's staff, the budget holder and representatives, and the claim's own provider.
+        builder.Entity<Claim>().HasQueryFilter(c =>
+            ScopeIsSystem
+            || ScopeGrantorIds.Contains(c.GrantorId)
+            || (ScopeBsn != null && Set<GrantAccess>().Any(x => x.GrantId == c.GrantId && x.Bsn == ScopeBsn))
+            || (ScopeCareProviderId != null && c.CareProviderId == ScopeCareProviderId));
+
+        builder.Entity<LedgerAccount>().HasQueryFilter(a =>
+            ScopeIsSystem
+            || ScopeGrantorIds.Contains(a.GrantorId)
+            || (ScopeBsn != null && a.GrantId != null && Set<GrantAccess>().Any(x => x.GrantId == a.GrantId && x.Bsn == ScopeBsn))
+            || (ScopeCareProviderId != null && a.CareProviderId == ScopeCareProviderId));
+
+        builder.Entity<Payment>().HasQueryFilter(p =>
+            ScopeIsSystem || ScopeGrantorIds.Contains(p.GrantorId) || (ScopeCareProviderId != null && p.CareProviderId == ScopeCareProviderId));
+
+        builder.Entity<PaymentBlock>().HasQueryFilter(b => ScopeIsSystem || ScopeGrantorIds.Contains(b.GrantorId));
+
+        // Runs, their items and the journal are the operators' (System scope); other roles reach them through the
+        // filtered claims, payments and accounts above.
+        builder.Entity<PaymentRun>().HasQueryFilter(r => ScopeIsSystem);
 
         // Citizens read the log about themselves as budget holder; staff never browse it in the portal.
         builder.Entity<AccessLogEntry>().HasQueryFilter(e =>

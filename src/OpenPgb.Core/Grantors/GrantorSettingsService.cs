@@ -9,9 +9,14 @@ namespace OpenPgb.Core.Grantors;
 /// <summary>A grantor's maximum tariffs and process choices: read by assessment and payments, kept by its employees.</summary>
 public sealed class GrantorSettingsService(OpenPgbDbContext db, AccessLog accessLog, TimeProvider time)
 {
+    /// <summary>
+    /// A grantor's rules apply to every agreement and claim on its budgets, whoever acts (a citizen or provider scope
+    /// cannot see the settings rows), so they are read past the scope filter; callers pass the grantor of an entity the
+    /// actor may see.
+    /// </summary>
     public async Task<ProcessChoices> ProcessChoicesOfAsync(int grantorId, CancellationToken cancellationToken)
     {
-        var rows = await db.ProcessChoices.Where(c => c.GrantorId == grantorId).ToListAsync(cancellationToken);
+        var rows = await db.ProcessChoices.IgnoreQueryFilters().Where(c => c.GrantorId == grantorId).ToListAsync(cancellationToken);
         return ProcessChoices.From(rows.GroupBy(c => c.Kind).Select(g => g.MaxBy(c => c.Id)!));
     }
 
@@ -57,7 +62,7 @@ public sealed class GrantorSettingsService(OpenPgbDbContext db, AccessLog access
     /// <summary>The lowest maximum among the care functions the agreement covers, valid on its start date; null if none is set.</summary>
     public async Task<long?> MaximumForAsync(int grantorId, IReadOnlyCollection<string> careFunctionCodes, TariffUnit unit, DateOnly on, CancellationToken cancellationToken)
     {
-        var candidates = await db.MaximumTariffs
+        var candidates = await db.MaximumTariffs.IgnoreQueryFilters()
             .Where(t => t.GrantorId == grantorId && careFunctionCodes.Contains(t.CareFunctionCode) && t.TariffUnit == unit
                 && t.ValidFrom <= on && (t.ValidUntil == null || t.ValidUntil >= on))
             .Select(t => (long?)t.MaximumCents)

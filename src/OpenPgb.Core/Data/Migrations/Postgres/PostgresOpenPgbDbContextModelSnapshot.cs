@@ -596,6 +596,152 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                     b.ToTable("CareProviders", (string)null);
                 });
 
+            modelBuilder.Entity("OpenPgb.Core.Claims.Claim", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("BudgetCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<long>("BudgetHolderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("BudgetYear")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CareAgreementId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CareAgreementVersionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CareFunctionCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<long>("CareProviderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ExternalKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("GrantId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("GrantorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("HoldReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("InvoiceDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("InvoiceNumber")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("TariffCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal>("Units")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CareAgreementVersionId");
+
+                    b.HasIndex("GrantId");
+
+                    b.HasIndex("GrantorId");
+
+                    b.HasIndex("BudgetHolderId", "Status")
+                        .HasDatabaseName("ix_claims_holder");
+
+                    b.HasIndex("CareAgreementId", "PeriodStart")
+                        .HasDatabaseName("ix_claims_agreement");
+
+                    b.HasIndex("CareProviderId", "ExternalKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_claims_external_key")
+                        .HasFilter("\"ExternalKey\" IS NOT NULL");
+
+                    b.HasIndex("CareProviderId", "InvoiceNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ux_claims_invoice");
+
+                    b.HasIndex("CareProviderId", "SubmittedAt")
+                        .HasDatabaseName("ix_claims_provider");
+
+                    b.HasIndex("Status", "GrantorId")
+                        .HasDatabaseName("ix_claims_status");
+
+                    b.ToTable("Claims", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_claims_amount_positive", "\"AmountCents\" > 0");
+
+                            t.HasCheckConstraint("ck_claims_period", "\"PeriodEnd\" >= \"PeriodStart\"");
+                        });
+                });
+
             modelBuilder.Entity("OpenPgb.Core.Grantors.ApiToken", b =>
                 {
                     b.Property<long>("Id")
@@ -1201,6 +1347,139 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                     b.ToTable("IntakeMessages", (string)null);
                 });
 
+            modelBuilder.Entity("OpenPgb.Core.Ledger.JournalEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("BookedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ClaimId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long?>("PaymentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ReversesEntryId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReversesEntryId");
+
+                    b.HasIndex("ClaimId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ux_journal_claim_kind")
+                        .HasFilter("\"ClaimId\" IS NOT NULL");
+
+                    b.HasIndex("PaymentId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ux_journal_payment_kind")
+                        .HasFilter("\"PaymentId\" IS NOT NULL");
+
+                    b.ToTable("JournalEntries", (string)null);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Ledger.LedgerAccount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CareFunctionCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<long?>("CareProviderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("GrantId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("GrantorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantId")
+                        .HasDatabaseName("ix_ledger_accounts_grant");
+
+                    b.HasIndex("GrantorId");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ux_ledger_accounts_key");
+
+                    b.ToTable("LedgerAccounts", (string)null);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Ledger.LedgerTransfer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CreditAccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DebitAccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("JournalEntryId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreditAccountId")
+                        .HasDatabaseName("ix_transfers_credit");
+
+                    b.HasIndex("DebitAccountId")
+                        .HasDatabaseName("ix_transfers_debit");
+
+                    b.HasIndex("JournalEntryId");
+
+                    b.ToTable("LedgerTransfers", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_transfers_amount_positive", "\"AmountCents\" > 0");
+
+                            t.HasCheckConstraint("ck_transfers_two_accounts", "\"DebitAccountId\" <> \"CreditAccountId\"");
+                        });
+                });
+
             modelBuilder.Entity("OpenPgb.Core.Letters.Letter", b =>
                 {
                     b.Property<long>("Id")
@@ -1327,6 +1606,243 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                         .HasDatabaseName("ux_budget_holders_bsn");
 
                     b.ToTable("BudgetHolders", (string)null);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Payments.Payment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CareProviderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ClaimCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CreditorIban")
+                        .IsRequired()
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)");
+
+                    b.Property<string>("CreditorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("EndToEndId")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<int>("GrantorId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PaymentRunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndToEndId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_payments_end_to_end");
+
+                    b.HasIndex("GrantorId");
+
+                    b.HasIndex("CareProviderId", "PaymentRunId")
+                        .HasDatabaseName("ix_payments_provider");
+
+                    b.HasIndex("PaymentRunId", "GrantorId", "CareProviderId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_payments_run_grantor_provider");
+
+                    b.ToTable("Payments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_payments_amount_positive", "\"AmountCents\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Payments.PaymentBlock", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<int>("GrantorId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LiftedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LiftedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("SubjectId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantorId", "LiftedAt")
+                        .HasDatabaseName("ix_payment_blocks_grantor");
+
+                    b.HasIndex("Subject", "SubjectId")
+                        .HasDatabaseName("ix_payment_blocks_subject");
+
+                    b.ToTable("PaymentBlocks", (string)null);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Payments.PaymentItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ClaimId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PaymentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PaymentRunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_payment_items_claim_unpaid_once")
+                        .HasFilter("\"ReturnedAt\" IS NULL");
+
+                    b.HasIndex("PaymentId")
+                        .HasDatabaseName("ix_payment_items_payment");
+
+                    b.HasIndex("PaymentRunId");
+
+                    b.ToTable("PaymentItems", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_payment_items_amount_positive", "\"AmountCents\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Payments.PaymentRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("BusinessDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ClaimCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("ExecutionDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FileSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<int>("PaymentCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("TotalCents")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_payment_runs_message_id");
+
+                    b.HasIndex("BusinessDate", "Kind")
+                        .HasDatabaseName("ix_payment_runs_date");
+
+                    b.ToTable("PaymentRuns", (string)null);
                 });
 
             modelBuilder.Entity("OpenPgb.Core.WorkTasks.WorkTask", b =>
@@ -1523,6 +2039,45 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                     b.Navigation("CareAgreement");
                 });
 
+            modelBuilder.Entity("OpenPgb.Core.Claims.Claim", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Parties.BudgetHolder", null)
+                        .WithMany()
+                        .HasForeignKey("BudgetHolderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenPgb.Core.CareAgreements.CareAgreement", null)
+                        .WithMany()
+                        .HasForeignKey("CareAgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenPgb.Core.CareAgreements.CareAgreementVersion", null)
+                        .WithMany()
+                        .HasForeignKey("CareAgreementVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenPgb.Core.CareProviders.CareProvider", null)
+                        .WithMany()
+                        .HasForeignKey("CareProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenPgb.Core.Grants.Grant", null)
+                        .WithMany()
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
+                        .WithMany()
+                        .HasForeignKey("GrantorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenPgb.Core.Grantors.ApiToken", b =>
                 {
                     b.HasOne("OpenPgb.Core.Grantors.Grantor", "Grantor")
@@ -1695,6 +2250,58 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                     b.Navigation("ReplayOf");
                 });
 
+            modelBuilder.Entity("OpenPgb.Core.Ledger.JournalEntry", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Claims.Claim", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OpenPgb.Core.Payments.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OpenPgb.Core.Ledger.JournalEntry", null)
+                        .WithMany()
+                        .HasForeignKey("ReversesEntryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Ledger.LedgerAccount", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
+                        .WithMany()
+                        .HasForeignKey("GrantorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Ledger.LedgerTransfer", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Ledger.LedgerAccount", "CreditAccount")
+                        .WithMany()
+                        .HasForeignKey("CreditAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenPgb.Core.Ledger.LedgerAccount", "DebitAccount")
+                        .WithMany()
+                        .HasForeignKey("DebitAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenPgb.Core.Ledger.JournalEntry", null)
+                        .WithMany("Transfers")
+                        .HasForeignKey("JournalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("CreditAccount");
+
+                    b.Navigation("DebitAccount");
+                });
+
             modelBuilder.Entity("OpenPgb.Core.Letters.Letter", b =>
                 {
                     b.HasOne("OpenPgb.Core.Parties.BudgetHolder", null)
@@ -1730,6 +2337,57 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                     b.Navigation("Grant");
                 });
 
+            modelBuilder.Entity("OpenPgb.Core.Payments.Payment", b =>
+                {
+                    b.HasOne("OpenPgb.Core.CareProviders.CareProvider", null)
+                        .WithMany()
+                        .HasForeignKey("CareProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
+                        .WithMany()
+                        .HasForeignKey("GrantorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenPgb.Core.Payments.PaymentRun", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentRunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Payments.PaymentBlock", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
+                        .WithMany()
+                        .HasForeignKey("GrantorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Payments.PaymentItem", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Claims.Claim", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenPgb.Core.Payments.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenPgb.Core.Payments.PaymentRun", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentRunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenPgb.Core.WorkTasks.WorkTask", b =>
                 {
                     b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
@@ -1761,6 +2419,11 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                     b.Navigation("CareFunctionBudgets");
 
                     b.Navigation("Representatives");
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Ledger.JournalEntry", b =>
+                {
+                    b.Navigation("Transfers");
                 });
 
             modelBuilder.Entity("OpenPgb.Core.Parties.BudgetHolder", b =>

@@ -1,0 +1,206 @@
+namespace OpenPgb.Core.Claims;
+
+public enum ClaimStatus
+{
+    /// <summary>Ingediend: waits for the budget holder.</summary>
+    Submitted,
+
+    /// <summary>Goedgekeurd by the budget holder: budget committed, payable in the next run unless blocked or held.</summary>
+    Approved,
+
+    /// <summary>Afgekeurd by the budget holder: nothing booked.</summary>
+    Rejected,
+
+    /// <summary>In a payment run: booked as spent and in a payment file.</summary>
+    Paid,
+
+    /// <summary>The bank returned the payment; payable again once the provider's IBAN is corrected.</summary>
+    Returned,
+}
+
+public enum ClaimKind
+{
+    /// <summary>Care delivered: units times the agreement's tariff.</summary>
+    Care,
+
+    /// <summary>Feestdagenuitkering of an informal carer, within the agreement's yearly cap.</summary>
+    HolidayAllowance,
+
+    /// <summary>The fixed monthly amount of an agreement, made by the monthly job.</summary>
+    FixedMonthly,
+}
+
+public enum ClaimChannel
+{
+    Portal,
+    CsvUpload,
+    Api,
+    MonthlyJob,
+}
+
+/// <summary>
+/// A declaratie: a provider's claim for care under one approved agreement, one care function and one calendar month.
+/// The amount is computed once, from the units and the tariff of the agreement version in force, and never changes.
+/// Each transition is one method and throws when the claim is not in a state that allows it.
+/// </summary>
+public sealed class Claim
+{
+    private Claim()
+    {
+        CareFunctionCode = string.Empty;
+        BudgetCode = string.Empty;
+        InvoiceNumber = string.Empty;
+        SubmittedBy = string.Empty;
+    }
+
+    public long Id { get; private set; }
+
+    public long CareAgreementId { get; private set; }
+
+    /// <summary>The approved agreement version whose tariff was applied.</summary>
+    public long CareAgreementVersionId { get; private set; }
+
+    public long GrantId { get; private set; }
+
+    public int GrantorId { get; private set; }
+
+    public long BudgetHolderId { get; private set; }
+
+    public long CareProviderId { get; private set; }
+
+    public ClaimKind Kind { get; private set; }
+
+    public string CareFunctionCode { get; private set; }
+
+    /// <summary>The care-function budget it spends: its own care function, or 99 when the grant is a whole package.</summary>
+    public string BudgetCode { get; private set; }
+
+    public DateOnly PeriodStart { get; private set; }
+
+    public DateOnly PeriodEnd { get; private set; }
+
+    /// <summary>Hours, day parts, days, months or pieces, with at most two decimals.</summary>
+    public decimal Units { get; private set; }
+
+    public long TariffCents { get; private set; }
+
+    public long AmountCents { get; private set; }
+
+    public string InvoiceNumber { get; private set; }
+
+    public DateOnly InvoiceDate { get; private set; }
+
+    public ClaimChannel Channel { get; private set; }
+
+    public ClaimStatus Status { get; private set; }
+
+    public DateTimeOffset SubmittedAt { get; private set; }
+
+    public string SubmittedBy { get; private set; }
+
+    public DateTimeOffset? DecidedAt { get; private set; }
+
+    public string? DecidedBy { get; private set; }
+
+    public string? RejectionReason { get; private set; }
+
+    /// <summary>Why an approved claim waits for an employee (e.g. the pre-blocked holiday allowance); null when it does not.</summary>
+    public string? HoldReason { get; private set; }
+
+    public string? ReleasedBy { get; private set; }
+
+    /// <summary>The provider's software's idempotency key (API) or the upload's row key (CSV); unique per provider.</summary>
+    public string? ExternalKey { get; private set; }
+
+    /// <summary>The calendar year whose budget this claim spends: the year of its period (stored for set-based bookings).</summary>
+    public int BudgetYear { get; private set; }
+
+    /// <summary>A new claim; the tariff comes from the agreement version in force, never from the claimant.</summary>
+    public static Claim Submit(ClaimInput input, CareAgreements.CareAgreement agreement, CareAgreements.CareAgreementVersion version, string budgetCode, ClaimChannel channel, string submittedBy, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(agreement);
+        ArgumentNullException.ThrowIfNull(version);
+        var (units, tariff) = input.Kind switch
+        {
+            ClaimKind.Care => (input.Units, version.TariffCents),
+            ClaimKind.HolidayAllowance => (1m, input.HolidayAllowanceCents ?? 0),
+            ClaimKind.FixedMonthly => (1m, version.FixedMonthlyCents ?? 0),
+        };
+        return new Claim
+        {
+            CareAgreementId = agreement.Id,
+            CareAgreementVersionId = version.Id,
+            GrantId = agreement.GrantId,
+            GrantorId = agreement.GrantorId,
+            BudgetHolderId = agreement.BudgetHolderId,
+            CareProviderId = agreement.CareProviderId,
+            Kind = input.Kind,
+            CareFunctionCode = input.CareFunctionCode,
+            BudgetCode = budgetCode,
+            PeriodStart = input.PeriodStart,
+            PeriodEnd = input.PeriodEnd,
+            BudgetYear = input.PeriodStart.Year,
+            Units = units,
+            TariffCents = tariff,
+            AmountCents = AmountOf(units, tariff),
+            InvoiceNumber = input.InvoiceNumber.Trim(),
+            InvoiceDate = input.InvoiceDate,
+            Channel = channel,
+            Status = ClaimStatus.Submitted,
+            SubmittedAt = now,
+            SubmittedBy = submittedBy,
+            ExternalKey = input.ExternalKey,
+        };
+    }
+
+    /// <summary>Units times tariff, rounded half away from zero to whole cents; decimal arithmetic, never floating point.</summary>
+    public static long AmountOf(decimal units, long tariffCents) => (long)decimal.Round(units * tariffCents, 0, MidpointRounding.AwayFromZero);
+
+    public void Approve(string by, string? holdReason, DateTimeOffset now)
+    {
+        Require(ClaimStatus.Submitted, "approve");
+        Status = ClaimStatus.Approved;
+        DecidedBy = by;
+        DecidedAt = now;
+        HoldReason = holdReason;
+    }
+
+    public void Reject(string by, string reason, DateTimeOffset now)
+    {
+        Require(ClaimStatus.Submitted, "reject");
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        Status = ClaimStatus.Rejected;
+        DecidedBy = by;
+        DecidedAt = now;
+        RejectionReason = reason.Trim();
+    }
+
+    /// <summary>An employee releases a held claim (e.g. a pre-blocked holiday allowance) for payment.</summary>
+    public void Release(string by)
+    {
+        Require(ClaimStatus.Approved, "release");
+        if (HoldReason is null)
+        {
+            throw new Common.IllegalTransitionException($"Claim {Id} is not held.");
+        }
+
+        HoldReason = null;
+        ReleasedBy = by;
+    }
+
+    /// <summary>The provider corrected the IBAN of a returned payment: the claim is payable again.</summary>
+    public void MakePayableAgain()
+    {
+        Require(ClaimStatus.Returned, "make payable again");
+        Status = ClaimStatus.Approved;
+    }
+
+    private void Require(ClaimStatus status, string action)
+    {
+        if (Status != status)
+        {
+            throw new Common.IllegalTransitionException($"Claim {Id} is {Status}; cannot {action}.");
+        }
+    }
+}

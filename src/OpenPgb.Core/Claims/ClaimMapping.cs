@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OpenPgb.Core.CareAgreements;
+using OpenPgb.Core.CareProviders;
+using OpenPgb.Core.Grantors;
+using OpenPgb.Core.Grants;
+using OpenPgb.Core.Parties;
+
+namespace OpenPgb.Core.Claims;
+
+internal sealed class ClaimMapping : IEntityTypeConfiguration<Claim>
+{
+    public void Configure(EntityTypeBuilder<Claim> builder)
+    {
+        builder.ToTable("Claims", t =>
+        {
+            t.HasCheckConstraint("ck_claims_amount_positive", "\"AmountCents\" > 0");
+            t.HasCheckConstraint("ck_claims_period", "\"PeriodEnd\" >= \"PeriodStart\"");
+        });
+        builder.Property(c => c.CareFunctionCode).HasMaxLength(2).IsRequired();
+        builder.Property(c => c.BudgetCode).HasMaxLength(2).IsRequired();
+        builder.Property(c => c.Units).HasPrecision(9, 2);
+        builder.Property(c => c.InvoiceNumber).HasMaxLength(35).IsRequired();
+        builder.Property(c => c.SubmittedBy).HasMaxLength(200).IsRequired();
+        builder.Property(c => c.DecidedBy).HasMaxLength(200);
+        builder.Property(c => c.RejectionReason).HasMaxLength(500);
+        builder.Property(c => c.HoldReason).HasMaxLength(200);
+        builder.Property(c => c.ReleasedBy).HasMaxLength(200);
+        builder.Property(c => c.ExternalKey).HasMaxLength(100);
+        builder.HasOne<CareAgreement>().WithMany().HasForeignKey(c => c.CareAgreementId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<CareAgreementVersion>().WithMany().HasForeignKey(c => c.CareAgreementVersionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Grant>().WithMany().HasForeignKey(c => c.GrantId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Grantor>().WithMany().HasForeignKey(c => c.GrantorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<BudgetHolder>().WithMany().HasForeignKey(c => c.BudgetHolderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<CareProvider>().WithMany().HasForeignKey(c => c.CareProviderId).OnDelete(DeleteBehavior.Restrict);
+
+        // The payment run selects approved claims; the overview lists a holder's claims; checks look at an agreement's.
+        builder.HasIndex(c => new { c.Status, c.GrantorId }).HasDatabaseName("ix_claims_status");
+        builder.HasIndex(c => new { c.BudgetHolderId, c.Status }).HasDatabaseName("ix_claims_holder");
+        builder.HasIndex(c => new { c.CareAgreementId, c.PeriodStart }).HasDatabaseName("ix_claims_agreement");
+        builder.HasIndex(c => new { c.CareProviderId, c.SubmittedAt }).HasDatabaseName("ix_claims_provider");
+        builder.HasIndex(c => new { c.CareProviderId, c.InvoiceNumber }).IsUnique().HasDatabaseName("ux_claims_invoice");
+        builder.HasIndex(c => new { c.CareProviderId, c.ExternalKey }).IsUnique().HasFilter("\"ExternalKey\" IS NOT NULL").HasDatabaseName("ux_claims_external_key");
+    }
+}

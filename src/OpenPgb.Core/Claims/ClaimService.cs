@@ -1,0 +1,222 @@
+using Microsoft.EntityFrameworkCore;
+using OpenPgb.Core.Accounts;
+using OpenPgb.Core.Audit;
+using OpenPgb.Core.CareAgreements;
+using OpenPgb.Core.Common;
+using OpenPgb.Core.Data;
+using OpenPgb.Core.Grantors;
+using OpenPgb.Core.Grants;
+using OpenPgb.Core.Ledger;
+
+namespace OpenPgb.Core.Claims;
+
+/// <summary>
+/// Claims from submission to approval. Submission checks every rule (<see cref="ClaimRules"/>); approval commits the
+/// budget in the ledger under a per-grant lock, so two approvals never both take the last euro.
+/// Refusals: <see cref="ClaimRefusedException"/> (rules), <see cref="UnauthorizedAccessException"/> (rights),
+/// <see cref="KeyNotFoundException"/> (not visible), <see cref="IllegalTransitionException"/> (wrong state).
+/// </summary>
+public sealed class ClaimService(OpenPgbDbContext db, BudgetLedger ledger, AccessLog accessLog, GrantorSettingsService settings, TimeProvider time)
+{
+    // Advisory-lock class of budget commitments; the second key is the grant.
+    private const int BudgetLockClass = 7514;
+
+    public const string HolidayAllowanceHold = "Feestdagenuitkering: wacht op vrijgave door de verstrekker";
+
+    public async Task<long> SubmitAsync(Actor actor, ClaimInput input, ClaimChannel channel, CancellationToken cancellationToken)
+    {
+        var (claim, onBehalfOf) = await CheckAsync(actor, input, channel, cancellationToken);
+        db.Claims.Add(claim);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        accessLog.Changed(actor, claim.BudgetHolderId, "declaratie ingediend", Detail(claim), onBehalfOf);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return claim.Id;
+    }
+
+    /// <summary>Checks a claim and returns it unsaved; the bulk upload uses this to report every row before saving any.</summary>
+    public async Task<Claim> PrepareAsync(Actor actor, ClaimInput input, ClaimChannel channel, CancellationToken cancellationToken) =>
+        (await CheckAsync(actor, input, channel, cancellationToken)).Claim;
+
+    private async Task<(Claim Claim, string? OnBehalfOf)> CheckAsync(Actor actor, ClaimInput input, ClaimChannel channel, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var agreement = await db.CareAgreements.Include(a => a.Versions).SingleOrDefaultAsync(a => a.Id == input.CareAgreementId, cancellationToken)
+            ?? throw new KeyNotFoundException($"Care agreement {input.CareAgreementId} is not visible in this scope.");
+        var grant = await LoadGrantAsync(agreement.GrantId, cancellationToken);
+        var onBehalfOf = RequireClaimant(actor, agreement, grant);
+
+        var version = agreement.ApprovedVersion;
+        var current = grant.CurrentVersion!;
+        var budgetCode = BudgetLedger.BudgetCodeFor(current, input.Kind == ClaimKind.HolidayAllowance && version is not null ? version.CareFunctionCodes[0] : input.CareFunctionCode);
+        var normalised = input with { CareFunctionCode = input.Kind == ClaimKind.HolidayAllowance && version is not null ? version.CareFunctionCodes[0] : input.CareFunctionCode };
+        var claim = version is null ? null : Claim.Submit(normalised, agreement, version, budgetCode, channel, actor.Name, time.GetUtcNow());
+        var check = await GatherAsync(normalised, agreement, version, current, budgetCode, claim?.AmountCents ?? 0, cancellationToken);
+        var violations = ClaimRules.Violations(check);
+        if (violations.Count > 0 || claim is null)
+        {
+            throw new ClaimRefusedException(violations.Count > 0 ? violations : [new ClaimViolation(nameof(AgreementApprovedForPeriodAndCareFunction), "De zorgovereenkomst is niet goedgekeurd.")]);
+        }
+
+        return (claim, onBehalfOf);
+    }
+
+    /// <summary>The budget holder (or a representative with write rights) approves: the budget is committed.</summary>
+    public async Task ApproveAsync(Actor actor, long claimId, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claim = await LoadAsync(claimId, cancellationToken);
+        var grant = await LoadGrantAsync(claim.GrantId, cancellationToken);
+        var onBehalfOf = CitizenWriteRights(actor, grant);
+        await LockBudgetAsync(claim.GrantId, cancellationToken);
+        await ApproveLockedAsync(actor, claim, grant, onBehalfOf, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Approves every submitted claim the actor can act on, oldest first; claims the budget no longer covers stay
+    /// submitted and are reported. Returns the approved count and the refusals.
+    /// </summary>
+    public async Task<(int Approved, IReadOnlyList<(long ClaimId, string Reason)> Refused)> ApproveAllAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claims = await db.Claims.Where(c => c.Status == ClaimStatus.Submitted).OrderBy(c => c.SubmittedAt).ThenBy(c => c.Id).ToListAsync(cancellationToken);
+        var refused = new List<(long, string)>();
+        var approved = 0;
+        foreach (var group in claims.GroupBy(c => c.GrantId))
+        {
+            var grant = await LoadGrantAsync(group.Key, cancellationToken);
+            if (!CareAgreementService.HasCitizenWriteRights(actor, grant, out var onBehalfOf))
+            {
+                continue;
+            }
+
+            await LockBudgetAsync(group.Key, cancellationToken);
+            foreach (var claim in group)
+            {
+                try
+                {
+                    await ApproveLockedAsync(actor, claim, grant, onBehalfOf, cancellationToken);
+                    approved++;
+                }
+                catch (BusinessRuleException ex)
+                {
+                    refused.Add((claim.Id, ex.Message));
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (approved, refused);
+    }
+
+    public async Task RejectAsync(Actor actor, long claimId, string reason, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new BusinessRuleException("RedenVanAfwijzing", "Geef aan waarom u de declaratie afwijst.");
+        }
+
+        var claim = await LoadAsync(claimId, cancellationToken);
+        var grant = await LoadGrantAsync(claim.GrantId, cancellationToken);
+        var onBehalfOf = CitizenWriteRights(actor, grant);
+        claim.Reject(actor.Name, reason, time.GetUtcNow());
+        accessLog.Changed(actor, claim.BudgetHolderId, "declaratie afgewezen", Detail(claim), onBehalfOf);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A grantor employee releases a held claim (pre-blocked holiday allowance) for the next payment run.</summary>
+    public async Task ReleaseAsync(Actor actor, long claimId, CancellationToken cancellationToken)
+    {
+        var claim = await LoadAsync(claimId, cancellationToken);
+        if (actor.Role != PortalRole.GrantorEmployee || actor.GrantorId != claim.GrantorId)
+        {
+            throw new UnauthorizedAccessException("Only an employee of the claim's grantor releases it.");
+        }
+
+        claim.Release(actor.Name);
+        accessLog.Changed(actor, claim.BudgetHolderId, "declaratie vrijgegeven", Detail(claim));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task ApproveLockedAsync(Actor actor, Claim claim, Grant grant, string? onBehalfOf, CancellationToken cancellationToken)
+    {
+        var position = await ledger.PositionAsync(grant.CurrentVersion!, claim.BudgetCode, claim.BudgetYear, cancellationToken);
+        if (claim.AmountCents > position.RemainingCents)
+        {
+            throw new BusinessRuleException(nameof(BudgetSufficient), $"Er is niet genoeg budget meer voor zorgfunctie {claim.BudgetCode} in {claim.BudgetYear} om declaratie {claim.InvoiceNumber} goed te keuren.");
+        }
+
+        var choices = await settings.ProcessChoicesOfAsync(claim.GrantorId, cancellationToken);
+        var hold = claim.Kind == ClaimKind.HolidayAllowance && choices.PreBlockHolidayAllowance ? HolidayAllowanceHold : null;
+        claim.Approve(onBehalfOf is null ? actor.Name : $"{actor.Name} voor {onBehalfOf}", hold, time.GetUtcNow());
+        await ledger.BookApprovalAsync(claim, claim.BudgetCode, time.GetUtcNow(), cancellationToken);
+        accessLog.Changed(actor, claim.BudgetHolderId, "declaratie goedgekeurd", Detail(claim), onBehalfOf);
+    }
+
+    private async Task<ClaimCheck> GatherAsync(ClaimInput input, CareAgreement agreement, CareAgreementVersion? version, GrantVersion grant, string budgetCode, long amount, CancellationToken cancellationToken)
+    {
+        // Other claims are read past the scope filter: a citizen submitting for an informal carer must still be
+        // checked against the provider's other claims, which this actor may not see.
+        var claims = db.Claims.IgnoreQueryFilters().AsNoTracking().Where(c => c.Status != ClaimStatus.Rejected);
+        var ofAgreement = await claims.Where(c => c.CareAgreementId == agreement.Id).ToListAsync(cancellationToken);
+        var hourClaims = version?.TariffUnit == TariffUnit.Hour && input.Kind == ClaimKind.Care
+            ? await claims.Where(c => c.CareProviderId == agreement.CareProviderId && c.Kind == ClaimKind.Care
+                    && c.PeriodStart <= input.PeriodEnd && c.PeriodEnd >= input.PeriodStart
+                    && db.CareAgreementVersions.IgnoreQueryFilters().Any(v => v.Id == c.CareAgreementVersionId && v.TariffUnit == TariffUnit.Hour))
+                .ToListAsync(cancellationToken)
+            : [];
+        var yearStart = new DateOnly(input.PeriodStart.Year, 1, 1);
+        var yearEnd = new DateOnly(input.PeriodStart.Year, 12, 31);
+        var holidayClaimed = input.Kind == ClaimKind.HolidayAllowance
+            ? ofAgreement.Where(c => c.Kind == ClaimKind.HolidayAllowance && c.PeriodStart >= yearStart && c.PeriodStart <= yearEnd).Sum(c => c.AmountCents)
+            : 0;
+        var invoiceUsed = await db.Claims.IgnoreQueryFilters().AnyAsync(c => c.CareProviderId == agreement.CareProviderId && c.InvoiceNumber == input.InvoiceNumber.Trim(), cancellationToken);
+        var maximum = version is null ? null : await settings.MaximumForAsync(agreement.GrantorId, [input.CareFunctionCode], version.TariffUnit, input.PeriodStart, cancellationToken);
+        var position = await ledger.PositionAsync(grant, budgetCode, input.PeriodStart.Year, cancellationToken);
+        return new ClaimCheck(input, agreement, version, grant, budgetCode, amount, maximum, ofAgreement, hourClaims, position, holidayClaimed, invoiceUsed, time.Today());
+    }
+
+    private async Task LockBudgetAsync(long grantId, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({BudgetLockClass}, {(int)(grantId % int.MaxValue)})", cancellationToken);
+        }
+    }
+
+    /// <summary>The agreement's own provider; or, for an informal carer, the budget holder or a representative with write rights.</summary>
+    private static string? RequireClaimant(Actor actor, CareAgreement agreement, Grant grant)
+    {
+        if (actor.Role == PortalRole.CareProvider && actor.CareProviderId == agreement.CareProviderId)
+        {
+            return null;
+        }
+
+        if (actor.Role == PortalRole.Citizen && agreement.ApprovedVersion?.Type == AgreementType.InformalCarer
+            && CareAgreementService.HasCitizenWriteRights(actor, grant, out var onBehalfOf))
+        {
+            return onBehalfOf;
+        }
+
+        throw new UnauthorizedAccessException("Only the agreement's provider, or the budget holder for an informal carer, submits a claim.");
+    }
+
+    private static string? CitizenWriteRights(Actor actor, Grant grant) =>
+        CareAgreementService.HasCitizenWriteRights(actor, grant, out var onBehalfOf)
+            ? onBehalfOf
+            : throw new UnauthorizedAccessException("Only the budget holder or a representative with write rights decides on a claim.");
+
+    private async Task<Claim> LoadAsync(long claimId, CancellationToken cancellationToken) =>
+        await db.Claims.SingleOrDefaultAsync(c => c.Id == claimId, cancellationToken)
+        ?? throw new KeyNotFoundException($"Claim {claimId} is not visible in this scope.");
+
+    // The claim's or agreement's visibility authorises loading its grant (a provider cannot see the grant itself).
+    private async Task<Grant> LoadGrantAsync(long grantId, CancellationToken cancellationToken) =>
+        await db.Grants.IgnoreQueryFilters().WithHolderAndCurrentVersion().SingleAsync(g => g.Id == grantId, cancellationToken);
+
+    private static string Detail(Claim claim) => $"declaratie {claim.Id} factuur {claim.InvoiceNumber}, {Money.FormatEuro(claim.AmountCents)}";
+}

@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using OpenPgb.Core.Claims;
+using OpenPgb.Core.Data;
+using OpenPgb.Core.Grants;
+
+namespace OpenPgb.Core.Ledger;
+
+/// <summary>What one care-function budget has in one calendar year: granted, committed (approved, unpaid) and spent.</summary>
+public sealed record BudgetPosition(string CareFunctionCode, int Year, long GrantedCents, long CommittedCents, long SpentCents)
+{
+    public long RemainingCents => GrantedCents - CommittedCents - SpentCents;
+}
+
+/// <summary>
+/// Books claims in the ledger and reads budget positions from it. The portal's spent, committed and remaining figures
+/// come from here, never from the claims table.
+/// </summary>
+public sealed class BudgetLedger(OpenPgbDbContext db)
+{
+    /// <summary>The care-function budget a claim spends: the whole package (99) when the grant has only that.</summary>
+    public static string BudgetCodeFor(GrantVersion grant, string careFunctionCode) =>
+        grant.IsWholePackage ? CareFunctionCodes.WholePackage : careFunctionCode;
+
+    /// <summary>The granted amount of one care function in one calendar year: the parts of its budgets in that year.</summary>
+    public static long GrantedIn(GrantVersion grant, string budgetCode, int year) =>
+        grant.CareFunctionBudgets
+            .Where(b => b.CareFunctionCode == budgetCode)
+            .SelectMany(b => b.PerCalendarYear())
+            .Where(p => p.Year == year)
+            .Sum(p => p.AmountCents);
+
+    /// <summary>Approval: the budget is committed and the agency owes the provider.</summary>
+    public async Task BookApprovalAsync(Claim claim, string budgetCode, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var committed = await AccountAsync(LedgerAccount.BudgetKey(LedgerAccountKind.BudgetCommitted, claim.GrantId, budgetCode, claim.BudgetYear), () => LedgerAccount.Budget(LedgerAccountKind.BudgetCommitted, claim.GrantorId, claim.GrantId, budgetCode, claim.BudgetYear), cancellationToken);
+        var payable = await AccountAsync(LedgerAccount.PayableKey(claim.GrantorId, claim.CareProviderId), () => LedgerAccount.Payable(claim.GrantorId, claim.CareProviderId), cancellationToken);
+        db.JournalEntries.Add(JournalEntry.ForClaim(JournalEntryKind.ClaimApproved, claim.Id, $"declaratie {claim.Id} goedgekeurd", now).Transfer(committed, payable, claim.AmountCents));
+    }
+
+    /// <summary>Committed and spent per care function and year for one grant, with what the current version grants.</summary>
+    public async Task<IReadOnlyList<BudgetPosition>> PositionsAsync(GrantVersion grant, CancellationToken cancellationToken)
+    {
+        var balances = await BalancesAsync(grant.GrantId, cancellationToken);
+        var years = grant.CareFunctionBudgets
+            .SelectMany(b => b.PerCalendarYear().Select(p => (b.CareFunctionCode, p.Year)))
+            .Concat(balances.Keys)
+            .Distinct()
+            .OrderBy(k => k.Item1, StringComparer.Ordinal).ThenBy(k => k.Item2);
+        return [.. years.Select(k =>
+        {
+            var balance = balances.GetValueOrDefault(k);
+            return new BudgetPosition(k.Item1, k.Item2, GrantedIn(grant, k.Item1, k.Item2), balance.Committed, balance.Spent);
+        })];
+    }
+
+    public async Task<BudgetPosition> PositionAsync(GrantVersion grant, string budgetCode, int year, CancellationToken cancellationToken)
+    {
+        var balances = await BalancesAsync(grant.GrantId, cancellationToken);
+        var balance = balances.GetValueOrDefault((budgetCode, year));
+        return new BudgetPosition(budgetCode, year, GrantedIn(grant, budgetCode, year), balance.Committed, balance.Spent);
+    }
+
+    private async Task<Dictionary<(string Code, int Year), (long Committed, long Spent)>> BalancesAsync(long grantId, CancellationToken cancellationToken)
+    {
+        var accounts = await db.LedgerAccounts.AsNoTracking()
+            .Where(a => a.GrantId == grantId)
+            .Select(a => new
+            {
+                a.Kind,
+                a.CareFunctionCode,
+                a.Year,
+                Debit = db.LedgerTransfers.Where(t => t.DebitAccountId == a.Id).Sum(t => (long?)t.AmountCents) ?? 0,
+                Credit = db.LedgerTransfers.Where(t => t.CreditAccountId == a.Id).Sum(t => (long?)t.AmountCents) ?? 0,
+            })
+            .ToListAsync(cancellationToken);
+
+        // Accounts booked in this unit of work but not saved yet count too (approve-all books many claims at once).
+        var pending = db.ChangeTracker.Entries<JournalEntry>().Where(e => e.State == EntityState.Added)
+            .SelectMany(e => e.Entity.Transfers)
+            .ToList();
+        var result = new Dictionary<(string, int), (long Committed, long Spent)>();
+        foreach (var a in accounts)
+        {
+            var key = (a.CareFunctionCode!, a.Year!.Value);
+            var current = result.GetValueOrDefault(key);
+            var balance = a.Debit - a.Credit;
+            result[key] = a.Kind == LedgerAccountKind.BudgetCommitted ? (current.Committed + balance, current.Spent) : (current.Committed, current.Spent + balance);
+        }
+
+        foreach (var t in pending.Where(t => t.DebitAccount!.GrantId == grantId && t.DebitAccount.Kind == LedgerAccountKind.BudgetCommitted))
+        {
+            var key = (t.DebitAccount!.CareFunctionCode!, t.DebitAccount.Year!.Value);
+            var current = result.GetValueOrDefault(key);
+            result[key] = (current.Committed + t.AmountCents, current.Spent);
+        }
+
+        return result;
+    }
+
+    // Booking reaches accounts the actor cannot see (a citizen approving books on the provider's payable account).
+    private async Task<LedgerAccount> AccountAsync(string key, Func<LedgerAccount> create, CancellationToken cancellationToken)
+    {
+        var account = db.LedgerAccounts.Local.FirstOrDefault(a => a.Key == key)
+            ?? await db.LedgerAccounts.IgnoreQueryFilters().SingleOrDefaultAsync(a => a.Key == key, cancellationToken);
+        if (account is null)
+        {
+            account = create();
+            db.LedgerAccounts.Add(account);
+        }
+
+        return account;
+    }
+}

@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using OpenPgb.Core.Data;
+
+namespace OpenPgb.Core.Ledger;
+
+/// <summary>
+/// Checks the invariants of claims, payments and the ledger over the whole database: what the database cannot
+/// enforce by itself (it does enforce positive amounts, two different accounts per transfer, one approval entry per
+/// claim, one unreturned payment per claim, and append-only on PostgreSQL). Used by <c>openpgb ledger verify</c>,
+/// the tests, and the kill test after every restart. Returns one line per violated invariant; empty means sound.
+/// </summary>
+public sealed class LedgerVerifier(OpenPgbDbContext db)
+{
+    private static readonly (string Name, string Sql)[] Checks =
+    [
+        ("each paid claim is in exactly one unreturned payment, and no other claim is", """
+            SELECT COUNT(*) FROM "Claims" c
+            WHERE (c."Status" = 'Paid') <> EXISTS (SELECT 1 FROM "PaymentItems" i WHERE i."ClaimId" = c."Id" AND i."ReturnedAt" IS NULL)
+            """),
+        ("each approved, paid or returned claim has one approval booking of its amount", """
+            SELECT COUNT(*) FROM "Claims" c
+            WHERE c."Status" IN ('Approved', 'Paid', 'Returned')
+              AND (SELECT COALESCE(SUM(t."AmountCents"), -1) FROM "JournalEntries" je JOIN "LedgerTransfers" t ON t."JournalEntryId" = je."Id"
+                   WHERE je."ClaimId" = c."Id" AND je."Kind" = 'ClaimApproved') <> c."AmountCents"
+            """),
+        ("no submitted or rejected claim is booked", """
+            SELECT COUNT(*) FROM "Claims" c
+            WHERE c."Status" IN ('Submitted', 'Rejected') AND EXISTS (SELECT 1 FROM "JournalEntries" je WHERE je."ClaimId" = c."Id")
+            """),
+        ("each payment is the sum of its items", """
+            SELECT COUNT(*) FROM "Payments" p
+            WHERE p."AmountCents" <> (SELECT COALESCE(SUM(i."AmountCents"), 0) FROM "PaymentItems" i WHERE i."PaymentId" = p."Id")
+               OR p."ClaimCount" <> (SELECT COUNT(*) FROM "PaymentItems" i WHERE i."PaymentId" = p."Id")
+            """),
+        ("each payment is booked once from the bank for its amount", """
+            SELECT COUNT(*) FROM "Payments" p
+            WHERE (SELECT COALESCE(SUM(t."AmountCents"), 0) FROM "JournalEntries" je JOIN "LedgerTransfers" t ON t."JournalEntryId" = je."Id"
+                   JOIN "LedgerAccounts" a ON a."Id" = t."CreditAccountId"
+                   WHERE je."PaymentId" = p."Id" AND je."Kind" = 'Payment' AND a."Kind" = 'AgencyBank') <> p."AmountCents"
+            """),
+        ("each returned payment is reversed once, and only those", """
+            SELECT COUNT(*) FROM "Payments" p
+            WHERE (p."Status" = 'Returned') <> EXISTS (SELECT 1 FROM "JournalEntries" je WHERE je."PaymentId" = p."Id" AND je."Kind" = 'PaymentReturned')
+            """),
+        ("each run's totals are its payments'", """
+            SELECT COUNT(*) FROM "PaymentRuns" r
+            WHERE r."TotalCents" <> (SELECT COALESCE(SUM(p."AmountCents"), 0) FROM "Payments" p WHERE p."PaymentRunId" = r."Id")
+               OR r."ClaimCount" <> (SELECT COUNT(*) FROM "PaymentItems" i WHERE i."PaymentRunId" = r."Id")
+            """),
+        ("committed per budget account equals the approved, unpaid claims", """
+            SELECT COUNT(*) FROM "LedgerAccounts" a
+            WHERE a."Kind" = 'BudgetCommitted'
+              AND (SELECT COALESCE(SUM(t."AmountCents"), 0) FROM "LedgerTransfers" t WHERE t."DebitAccountId" = a."Id")
+                - (SELECT COALESCE(SUM(t."AmountCents"), 0) FROM "LedgerTransfers" t WHERE t."CreditAccountId" = a."Id")
+                <> (SELECT COALESCE(SUM(c."AmountCents"), 0) FROM "Claims" c
+                    WHERE c."GrantId" = a."GrantId" AND c."BudgetCode" = a."CareFunctionCode" AND c."BudgetYear" = a."Year" AND c."Status" IN ('Approved', 'Returned'))
+            """),
+        ("spent per budget account equals the paid claims", """
+            SELECT COUNT(*) FROM "LedgerAccounts" a
+            WHERE a."Kind" = 'BudgetSpent'
+              AND (SELECT COALESCE(SUM(t."AmountCents"), 0) FROM "LedgerTransfers" t WHERE t."DebitAccountId" = a."Id")
+                - (SELECT COALESCE(SUM(t."AmountCents"), 0) FROM "LedgerTransfers" t WHERE t."CreditAccountId" = a."Id")
+                <> (SELECT COALESCE(SUM(c."AmountCents"), 0) FROM "Claims" c
+                    WHERE c."GrantId" = a."GrantId" AND c."BudgetCode" = a."CareFunctionCode" AND c."BudgetYear" = a."Year" AND c."Status" = 'Paid')
+            """),
+        ("each journal entry has at least one transfer", """
+            SELECT COUNT(*) FROM "JournalEntries" je WHERE NOT EXISTS (SELECT 1 FROM "LedgerTransfers" t WHERE t."JournalEntryId" = je."Id")
+            """),
+    ];
+
+    public async Task<IReadOnlyList<string>> VerifyAsync(CancellationToken cancellationToken)
+    {
+        var violations = new List<string>();
+        foreach (var (name, sql) in Checks)
+        {
+            // The statements are the constants above; nothing from outside is concatenated.
+#pragma warning disable EF1003
+            var count = await db.Database.SqlQueryRaw<long>("SELECT (" + sql + ") AS \"Value\"").SingleAsync(cancellationToken);
+#pragma warning restore EF1003
+            if (count > 0)
+            {
+                violations.Add($"{name}: {count} violation(s)");
+            }
+        }
+
+        violations.AddRange(await OverspentBudgetsAsync(cancellationToken));
+        return violations;
+    }
+
+    // "No budget below zero": committed plus spent never above what the current grant version grants for that year.
+    private async Task<IEnumerable<string>> OverspentBudgetsAsync(CancellationToken cancellationToken)
+    {
+        var used = await db.Claims.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.Status == Claims.ClaimStatus.Approved || c.Status == Claims.ClaimStatus.Paid || c.Status == Claims.ClaimStatus.Returned)
+            .GroupBy(c => new { c.GrantId, c.BudgetCode, c.BudgetYear })
+            .Select(g => new { g.Key.GrantId, g.Key.BudgetCode, g.Key.BudgetYear, Cents = g.Sum(c => c.AmountCents) })
+            .ToListAsync(cancellationToken);
+        var grantIds = used.Select(u => u.GrantId).Distinct().ToList();
+        var overspent = new List<string>();
+        foreach (var chunk in grantIds.Chunk(1000))
+        {
+            var versions = await db.GrantVersions.IgnoreQueryFilters().AsNoTracking().Include(v => v.CareFunctionBudgets)
+                .Where(v => v.IsCurrent && chunk.Contains(v.GrantId))
+                .ToDictionaryAsync(v => v.GrantId, cancellationToken);
+            overspent.AddRange(used.Where(u => chunk.Contains(u.GrantId) && u.Cents > BudgetLedger.GrantedIn(versions[u.GrantId], u.BudgetCode, u.BudgetYear))
+                .Select(u => $"budget {u.BudgetCode} {u.BudgetYear} of grant {u.GrantId} is below zero"));
+        }
+
+        return overspent;
+    }
+}

@@ -1,0 +1,171 @@
+using System.Data;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using OpenPgb.Core.Common;
+using OpenPgb.Core.Data;
+
+namespace OpenPgb.Core.Payments;
+
+public sealed record PaymentRunResult(long? RunId, string? MessageId, int Payments, int Claims, long TotalCents, string? FilePath, string Outcome);
+
+/// <summary>
+/// The payment run. Booking is one transaction of set-based SQL (the same statements on PostgreSQL and SQLite):
+/// the run row, its payments (one per grantor and provider), their items (one per claim), the claims' new status and
+/// the journal. A crash before the commit leaves nothing; after it, the run is "booked" and the next start writes its
+/// file, which depends only on stored rows and is therefore the same bytes every time. Callers hold a
+/// <see cref="JobLease"/> so that two nodes never run at once.
+/// </summary>
+public sealed partial class PaymentRunService(OpenPgbDbContext db, PaymentOptions options, TimeProvider time, ILogger<PaymentRunService> logger)
+{
+    public const string LeaseName = "payment-run";
+
+    /// <summary>
+    /// Finishes any booked run, then (for a daily run, once per business date) books and writes a new one.
+    /// Safe to call again after a crash at any point.
+    /// </summary>
+    public async Task<PaymentRunResult> RunAsync(PaymentRunKind kind, DateOnly businessDate, string startedBy, string outputDirectory, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(outputDirectory);
+        PaymentRunResult? resumed = null;
+        foreach (var booked in await db.PaymentRuns.Where(r => r.Status == PaymentRunStatus.Booked).OrderBy(r => r.Id).ToListAsync(cancellationToken))
+        {
+            LogResuming(logger, booked.Id);
+            resumed = await WriteFileAsync(booked, outputDirectory, "hervat", cancellationToken);
+        }
+
+        if (kind == PaymentRunKind.Daily)
+        {
+            var done = await db.PaymentRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Kind == PaymentRunKind.Daily && r.BusinessDate == businessDate, cancellationToken);
+            if (done is not null)
+            {
+                return resumed is { } r && r.RunId == done.Id ? r : Result(done, outputDirectory, "al uitgevoerd");
+            }
+        }
+
+        var run = await BookAsync(kind, businessDate, startedBy, cancellationToken);
+        return run is null
+            ? new PaymentRunResult(null, null, 0, 0, 0, null, "niets te betalen")
+            : await WriteFileAsync(run, outputDirectory, "uitgevoerd", cancellationToken);
+    }
+
+    /// <summary>Writes the file of a booked or completed run again: the same bytes as the first time.</summary>
+    public async Task WriteFileToAsync(long runId, Stream output, CancellationToken cancellationToken)
+    {
+        var run = await db.PaymentRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken)
+            ?? throw new KeyNotFoundException($"Payment run {runId} does not exist.");
+        await WriteAsync(run, output, cancellationToken);
+    }
+
+    private async Task<PaymentRun?> BookAsync(PaymentRunKind kind, DateOnly businessDate, string startedBy, CancellationToken cancellationToken)
+    {
+        // Repeatable read: every statement below sees the same approved claims (SQLite is serialisable anyway).
+        await using var transaction = await db.Database.BeginTransactionAsync(
+            db.Database.IsNpgsql() ? IsolationLevel.RepeatableRead : IsolationLevel.Serializable, cancellationToken);
+        var sequence = kind == PaymentRunKind.Daily
+            ? 1
+            : await db.PaymentRuns.CountAsync(r => r.Kind == kind && r.BusinessDate == businessDate, cancellationToken) + 1;
+        var run = PaymentRun.Start(kind, businessDate, sequence, startedBy, time.GetUtcNow());
+        db.PaymentRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var sql = new PaymentRunSql(db, run.Id, businessDate, EndToEndPrefix(run.MessageId), time.GetUtcNow());
+        var payments = await sql.InsertPaymentsAsync(cancellationToken);
+        if (payments == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return null;
+        }
+
+        var claims = await sql.InsertItemsAsync(cancellationToken);
+        await sql.MarkClaimsPaidAsync(claims, cancellationToken);
+        await sql.BookAsync(cancellationToken);
+        var (count, total) = await sql.CheckTotalsAsync(payments, claims, cancellationToken);
+        run.Booked(count, claims, total);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogBooked(logger, run.Id, run.MessageId, count, claims, total);
+        return run;
+    }
+
+    private async Task<PaymentRunResult> WriteFileAsync(PaymentRun run, string outputDirectory, string outcome, CancellationToken cancellationToken)
+    {
+        var fileName = run.MessageId + ".xml";
+        var path = Path.Combine(outputDirectory, fileName);
+        var temporary = path + ".tmp";
+        await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16))
+        {
+            await WriteAsync(run, file, cancellationToken);
+            file.Flush(flushToDisk: true);
+            file.Position = 0;
+            var errors = Pain001Schema.Validate(file);
+            if (errors.Count > 0)
+            {
+                throw new InvalidOperationException($"Payment file {fileName} fails the pain.001.001.09 schema: {string.Join("; ", errors)}");
+            }
+        }
+
+        string sha256;
+        await using (var read = File.OpenRead(temporary))
+        {
+            sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(read, cancellationToken));
+        }
+
+        File.Move(temporary, path, overwrite: true);
+        run.Complete(fileName, sha256, time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        LogCompleted(logger, run.Id, path);
+        return Result(run, outputDirectory, outcome);
+    }
+
+    private async Task WriteAsync(PaymentRun run, Stream output, CancellationToken cancellationToken)
+    {
+        var blocks = await db.Payments.AsNoTracking().Where(p => p.PaymentRunId == run.Id)
+            .GroupBy(p => p.GrantorId)
+            .Select(g => new { GrantorId = g.Key, Count = g.Count(), Total = g.Sum(p => p.AmountCents) })
+            .ToListAsync(cancellationToken);
+        var grantors = await db.Grantors.AsNoTracking().ToDictionaryAsync(g => g.Id, cancellationToken);
+        var ordered = blocks.OrderBy(b => grantors[b.GrantorId].Code, StringComparer.Ordinal).ToList();
+        var header = new Pain001Header(run.MessageId, run.CreatedAt.ToAmsterdam(), ordered.Sum(b => b.Count), ordered.Sum(b => b.Total), options.DebtorName);
+        using var writer = new Pain001Writer(output, header);
+        foreach (var block in ordered)
+        {
+            var grantor = grantors[block.GrantorId];
+            writer.StartBlock(new Pain001Block($"{run.MessageId}-{grantor.Code}", run.ExecutionDate, $"{options.DebtorName} pgb {grantor.Name}", options.IbanOf(grantor.Code), options.DebtorBic, block.Count, block.Total));
+            var payments = db.Payments.AsNoTracking()
+                .Where(p => p.PaymentRunId == run.Id && p.GrantorId == block.GrantorId)
+                .OrderBy(p => p.EndToEndId)
+                .Select(p => new { p.EndToEndId, p.AmountCents, p.CreditorName, p.CreditorIban, p.ClaimCount })
+                .AsAsyncEnumerable();
+            await foreach (var p in payments.WithCancellation(cancellationToken))
+            {
+                writer.Write(new Pain001Transaction(
+                    p.EndToEndId,
+                    p.AmountCents,
+                    p.CreditorName,
+                    p.CreditorIban,
+                    $"Pgb {grantor.Name} {p.ClaimCount} declaratie(s) ref {p.EndToEndId} specificatie in het portaal"));
+            }
+
+            writer.EndBlock();
+        }
+
+        writer.Finish();
+    }
+
+    private static PaymentRunResult Result(PaymentRun run, string outputDirectory, string outcome) =>
+        new(run.Id, run.MessageId, run.PaymentCount, run.ClaimCount, run.TotalCents, run.FileName is null ? null : Path.Combine(outputDirectory, run.FileName), outcome);
+
+    // "OPENPGB-20261126-D1" -> "20261126-D1": the run part of every EndToEndId.
+    private static string EndToEndPrefix(string messageId) => messageId["OPENPGB-".Length..];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Payment run {RunId} was booked but has no file yet; writing it now")]
+    private static partial void LogResuming(ILogger logger, long runId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Payment run {RunId} ({MessageId}) booked: {Payments} payments, {Claims} claims, {TotalCents} cents")]
+    private static partial void LogBooked(ILogger logger, long runId, string messageId, int payments, int claims, long totalCents);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Payment run {RunId} completed: {Path}")]
+    private static partial void LogCompleted(ILogger logger, long runId, string path);
+}

@@ -1,0 +1,158 @@
+using Microsoft.EntityFrameworkCore;
+using OpenPgb.Core.Data;
+
+namespace OpenPgb.Core.Payments;
+
+/// <summary>
+/// The set-based statements of one payment run, portable between PostgreSQL and SQLite (quoted identifiers,
+/// <c>||</c> and <c>CAST(... AS TEXT)</c> work in both). Ledger account keys are built here exactly as
+/// <see cref="Ledger.LedgerAccount"/> builds them. Runs inside the caller's transaction.
+/// </summary>
+internal sealed class PaymentRunSql(OpenPgbDbContext db, long runId, DateOnly businessDate, string endToEndPrefix, DateTimeOffset now)
+{
+    // Approved, not held, no block of the claim's grantor in force on the business date for its holder, provider or agreement.
+    private const string Payable = """
+        c."Status" = 'Approved' AND c."HoldReason" IS NULL
+        AND NOT EXISTS (
+            SELECT 1 FROM "PaymentBlocks" b
+            WHERE b."GrantorId" = c."GrantorId" AND b."LiftedAt" IS NULL AND b."From" <= {1} AND (b."Until" IS NULL OR b."Until" >= {1})
+              AND ((b."Subject" = 'BudgetHolder' AND b."SubjectId" = c."BudgetHolderId")
+                OR (b."Subject" = 'CareProvider' AND b."SubjectId" = c."CareProviderId")
+                OR (b."Subject" = 'CareAgreement' AND b."SubjectId" = c."CareAgreementId")))
+        """;
+
+    /// <summary>One payment per grantor and provider: the snapshot of name and IBAN, the sum and count of its claims.</summary>
+    public Task<int> InsertPaymentsAsync(CancellationToken cancellationToken) => db.Database.ExecuteSqlRawAsync(
+        $$"""
+        INSERT INTO "Payments" ("PaymentRunId", "GrantorId", "CareProviderId", "EndToEndId", "CreditorName", "CreditorIban", "AmountCents", "ClaimCount", "Status")
+        SELECT {0}, c."GrantorId", c."CareProviderId", {2} || '-' || g."Code" || '-' || p."ProviderNumber", p."Name", p."Iban", SUM(c."AmountCents"), COUNT(*), 'Sent'
+        FROM "Claims" c
+        JOIN "Grantors" g ON g."Id" = c."GrantorId"
+        JOIN "CareProviders" p ON p."Id" = c."CareProviderId"
+        WHERE {{Payable}}
+        GROUP BY c."GrantorId", c."CareProviderId", g."Code", p."ProviderNumber", p."Name", p."Iban"
+        """,
+        [runId, businessDate, endToEndPrefix],
+        cancellationToken);
+
+    /// <summary>One item per claim, linked to its payment; the unique index refuses a claim that is already paid.</summary>
+    public Task<int> InsertItemsAsync(CancellationToken cancellationToken) => db.Database.ExecuteSqlRawAsync(
+        $$"""
+        INSERT INTO "PaymentItems" ("PaymentId", "PaymentRunId", "ClaimId", "AmountCents")
+        SELECT pm."Id", {0}, c."Id", c."AmountCents"
+        FROM "Claims" c
+        JOIN "Payments" pm ON pm."PaymentRunId" = {0} AND pm."GrantorId" = c."GrantorId" AND pm."CareProviderId" = c."CareProviderId"
+        WHERE {{Payable}}
+        """,
+        [runId, businessDate],
+        cancellationToken);
+
+    public async Task MarkClaimsPaidAsync(int expected, CancellationToken cancellationToken)
+    {
+        var updated = await db.Database.ExecuteSqlRawAsync(
+            """
+            UPDATE "Claims" SET "Status" = 'Paid'
+            WHERE "Status" = 'Approved' AND "Id" IN (SELECT i."ClaimId" FROM "PaymentItems" i WHERE i."PaymentRunId" = {0})
+            """,
+            [runId],
+            cancellationToken);
+        if (updated != expected)
+        {
+            throw new InvalidOperationException($"Payment run {runId}: {expected} items but {updated} claims changed to paid.");
+        }
+    }
+
+    /// <summary>
+    /// Per payment one journal entry with: payable to bank for the whole payment, and committed to spent per
+    /// care-function budget and year. Spent and bank accounts are opened when first needed.
+    /// </summary>
+    public async Task BookAsync(CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlRawAsync(
+            """
+            INSERT INTO "LedgerAccounts" ("Key", "Kind", "GrantorId", "GrantId", "CareFunctionCode", "Year")
+            SELECT DISTINCT 'BS/' || CAST(c."GrantId" AS TEXT) || '/' || c."BudgetCode" || '/' || CAST(c."BudgetYear" AS TEXT), 'BudgetSpent', c."GrantorId", c."GrantId", c."BudgetCode", c."BudgetYear"
+            FROM "PaymentItems" i JOIN "Claims" c ON c."Id" = i."ClaimId"
+            WHERE i."PaymentRunId" = {0}
+              AND NOT EXISTS (SELECT 1 FROM "LedgerAccounts" a WHERE a."Key" = 'BS/' || CAST(c."GrantId" AS TEXT) || '/' || c."BudgetCode" || '/' || CAST(c."BudgetYear" AS TEXT))
+            """,
+            [runId],
+            cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(
+            """
+            INSERT INTO "LedgerAccounts" ("Key", "Kind", "GrantorId")
+            SELECT DISTINCT 'AB/' || CAST(pm."GrantorId" AS TEXT), 'AgencyBank', pm."GrantorId"
+            FROM "Payments" pm
+            WHERE pm."PaymentRunId" = {0}
+              AND NOT EXISTS (SELECT 1 FROM "LedgerAccounts" a WHERE a."Key" = 'AB/' || CAST(pm."GrantorId" AS TEXT))
+            """,
+            [runId],
+            cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(
+            """
+            INSERT INTO "JournalEntries" ("Kind", "BookedAt", "PaymentId", "Description")
+            SELECT 'Payment', {1}, pm."Id", 'betaling ' || pm."EndToEndId"
+            FROM "Payments" pm WHERE pm."PaymentRunId" = {0}
+            """,
+            [runId, now],
+            cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(
+            """
+            INSERT INTO "LedgerTransfers" ("JournalEntryId", "DebitAccountId", "CreditAccountId", "AmountCents")
+            SELECT je."Id", pp."Id", ab."Id", pm."AmountCents"
+            FROM "Payments" pm
+            JOIN "JournalEntries" je ON je."PaymentId" = pm."Id" AND je."Kind" = 'Payment'
+            JOIN "LedgerAccounts" pp ON pp."Key" = 'PP/' || CAST(pm."GrantorId" AS TEXT) || '/' || CAST(pm."CareProviderId" AS TEXT)
+            JOIN "LedgerAccounts" ab ON ab."Key" = 'AB/' || CAST(pm."GrantorId" AS TEXT)
+            WHERE pm."PaymentRunId" = {0}
+            """,
+            [runId],
+            cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(
+            """
+            INSERT INTO "LedgerTransfers" ("JournalEntryId", "DebitAccountId", "CreditAccountId", "AmountCents")
+            SELECT je."Id", bs."Id", bc."Id", SUM(i."AmountCents")
+            FROM "PaymentItems" i
+            JOIN "Claims" c ON c."Id" = i."ClaimId"
+            JOIN "JournalEntries" je ON je."PaymentId" = i."PaymentId" AND je."Kind" = 'Payment'
+            JOIN "LedgerAccounts" bs ON bs."Key" = 'BS/' || CAST(c."GrantId" AS TEXT) || '/' || c."BudgetCode" || '/' || CAST(c."BudgetYear" AS TEXT)
+            JOIN "LedgerAccounts" bc ON bc."Key" = 'BC/' || CAST(c."GrantId" AS TEXT) || '/' || c."BudgetCode" || '/' || CAST(c."BudgetYear" AS TEXT)
+            WHERE i."PaymentRunId" = {0}
+            GROUP BY je."Id", bs."Id", bc."Id"
+            """,
+            [runId],
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Before the commit: the items, the payments and both sides of the bookings must agree to the cent, or the whole
+    /// run is rolled back (an approval booked on a missing account would otherwise silently drop money).
+    /// </summary>
+    public async Task<(int Payments, long TotalCents)> CheckTotalsAsync(int payments, int claims, CancellationToken cancellationToken)
+    {
+        var totals = await db.Database.SqlQueryRaw<RunTotals>(
+            """
+            SELECT
+              (SELECT COUNT(*) FROM "Payments" WHERE "PaymentRunId" = {0}) AS "Payments",
+              (SELECT COALESCE(SUM("AmountCents"), 0) FROM "Payments" WHERE "PaymentRunId" = {0}) AS "PaymentCents",
+              (SELECT COUNT(*) FROM "PaymentItems" WHERE "PaymentRunId" = {0}) AS "Items",
+              (SELECT COALESCE(SUM("AmountCents"), 0) FROM "PaymentItems" WHERE "PaymentRunId" = {0}) AS "ItemCents",
+              (SELECT COALESCE(SUM(t."AmountCents"), 0) FROM "LedgerTransfers" t JOIN "JournalEntries" je ON je."Id" = t."JournalEntryId"
+                 JOIN "Payments" pm ON pm."Id" = je."PaymentId" JOIN "LedgerAccounts" a ON a."Id" = t."CreditAccountId"
+                 WHERE pm."PaymentRunId" = {0} AND je."Kind" = 'Payment' AND a."Kind" = 'AgencyBank') AS "BankCents",
+              (SELECT COALESCE(SUM(t."AmountCents"), 0) FROM "LedgerTransfers" t JOIN "JournalEntries" je ON je."Id" = t."JournalEntryId"
+                 JOIN "Payments" pm ON pm."Id" = je."PaymentId" JOIN "LedgerAccounts" a ON a."Id" = t."DebitAccountId"
+                 WHERE pm."PaymentRunId" = {0} AND je."Kind" = 'Payment' AND a."Kind" = 'BudgetSpent') AS "SpentCents"
+            """,
+            runId).SingleAsync(cancellationToken);
+        if (totals.Payments != payments || totals.Items != claims
+            || totals.ItemCents != totals.PaymentCents || totals.BankCents != totals.PaymentCents || totals.SpentCents != totals.PaymentCents)
+        {
+            throw new InvalidOperationException($"Payment run {runId} does not balance: {totals}.");
+        }
+
+        return ((int)totals.Payments, totals.PaymentCents);
+    }
+
+    internal sealed record RunTotals(long Payments, long PaymentCents, long Items, long ItemCents, long BankCents, long SpentCents);
+}
