@@ -62,7 +62,9 @@ public sealed class BudgetLedger(OpenPgbDbContext db)
 
     private async Task<Dictionary<(string Code, int Year), (long Committed, long Spent)>> BalancesAsync(long grantId, CancellationToken cancellationToken)
     {
-        var accounts = await db.LedgerAccounts.AsNoTracking()
+        // Past the scope filter: callers pass a grant the actor works with (a provider checking a claim cannot see the
+        // budget accounts themselves, only whether the claim fits).
+        var accounts = await db.LedgerAccounts.IgnoreQueryFilters().AsNoTracking()
             .Where(a => a.GrantId == grantId)
             .Select(a => new
             {
