@@ -12,4 +12,7 @@ internal static class ExitCodes
 
     /// <summary>Usage error, or the environment (database, files) is not usable.</summary>
     public const int UsageOrEnvironment = 2;
+
+    /// <summary>Another process holds the job's lease (e.g. a payment run on another node).</summary>
+    public const int Busy = 3;
 }

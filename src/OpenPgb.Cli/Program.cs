@@ -9,6 +9,8 @@ root.Subcommands.Add(GrantorCommands.Create());
 root.Subcommands.Add(TokenCommands.Create());
 root.Subcommands.Add(IpgbCommands.Create());
 root.Subcommands.Add(AuditCommands.Create());
+root.Subcommands.Add(PaymentCommands.Create());
+root.Subcommands.Add(PaymentCommands.CreateLedger());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

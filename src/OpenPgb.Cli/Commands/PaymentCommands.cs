@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using OpenPgb.Core.Common;
+using OpenPgb.Core.Data;
+using OpenPgb.Core.Ledger;
+using OpenPgb.Core.Payments;
+
+namespace OpenPgb.Cli.Commands;
+
+internal static class PaymentCommands
+{
+    public static Command Create()
+    {
+        var date = new Option<string?>("--date") { Description = "Business date (yyyy-MM-dd); default today in Amsterdam" };
+        var manual = new Option<bool>("--manual") { Description = "A manual run (any number per day) instead of the daily run (one per day)" };
+        var output = new Option<string?>("--out") { Description = "Directory for the pain.001 file; default Payments:OutputDirectory" };
+        var run = new Command("run", "Book all payable claims and write the SEPA pain.001 file; safe to start again after a crash") { date, manual, output };
+        run.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var services = CliHost.Build();
+            var options = services.GetRequiredService<PaymentOptions>();
+            var businessDate = ParseDate(parse.GetValue(date)) ?? services.GetRequiredService<TimeProvider>().Today();
+            await using var lease = await JobLease.TryAcquireAsync(services.GetRequiredService<DatabaseSettings>(), PaymentRunService.LeaseName, cancellationToken);
+            if (lease is null)
+            {
+                await Console.Error.WriteLineAsync("openpgb: another payment run holds the lease; try again when it has finished.");
+                return ExitCodes.Busy;
+            }
+
+            await using var scope = services.SystemScope();
+            var result = await scope.ServiceProvider.GetRequiredService<PaymentRunService>().RunAsync(
+                parse.GetValue(manual) ? PaymentRunKind.Manual : PaymentRunKind.Daily,
+                businessDate,
+                Environment.UserName,
+                parse.GetValue(output) ?? options.OutputDirectory,
+                cancellationToken);
+            Console.WriteLine(result.RunId is null
+                ? $"Payment run {businessDate:yyyy-MM-dd}: {result.Outcome}."
+                : $"Payment run {result.MessageId} ({result.Outcome}): {result.Payments} payments, {result.Claims} claims, {Money.FormatEuro(result.TotalCents)}; file {result.FilePath}");
+            return ExitCodes.Success;
+        });
+
+        var runId = new Option<long>("--run") { Description = "Payment run id", Required = true };
+        var file = new Option<string>("--out") { Description = "File to write", Required = true };
+        var regenerate = new Command("file", "Write a run's pain.001 file again (byte for byte the same as the first time)") { runId, file };
+        regenerate.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var services = CliHost.Build();
+            await using var scope = services.SystemScope();
+            await using var stream = File.Create(parse.GetValue(file)!);
+            await scope.ServiceProvider.GetRequiredService<PaymentRunService>().WriteFileToAsync(parse.GetValue(runId), stream, cancellationToken);
+            return ExitCodes.Success;
+        });
+
+        return new Command("payments", "Payment runs and SEPA files") { run, regenerate };
+    }
+
+    public static Command CreateLedger()
+    {
+        var verify = new Command("verify", "Check the invariants of claims, payments and the ledger (every cent booked once, budgets not below zero)");
+        verify.SetAction(async (_, cancellationToken) =>
+        {
+            await using var services = CliHost.Build();
+            await using var scope = services.SystemScope();
+            var violations = await scope.ServiceProvider.GetRequiredService<LedgerVerifier>().VerifyAsync(cancellationToken);
+            if (violations.Count == 0)
+            {
+                Console.WriteLine("Ledger sound: every invariant holds.");
+                return ExitCodes.Success;
+            }
+
+            foreach (var violation in violations)
+            {
+                await Console.Error.WriteLineAsync("openpgb: ledger invariant broken: " + violation);
+            }
+
+            return ExitCodes.CheckFailed;
+        });
+        return new Command("ledger", "The budget ledger") { verify };
+    }
+
+    private static DateOnly? ParseDate(string? value) =>
+        value is null ? null
+        : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed
+        : throw new CliException($"--date '{value}' is not a date in the form yyyy-MM-dd.");
+}
