@@ -49,9 +49,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(PaymentOptions.SectionName).Get<PaymentOptions>() ?? new PaymentOptions());
         services.AddScoped<BudgetLedger>();
         services.AddScoped<ClaimService>();
+        services.AddScoped<ClaimQueries>();
         services.AddScoped<LedgerVerifier>();
         services.AddScoped<PaymentBlockService>();
         services.AddScoped<PaymentRunService>();
+        services.AddScoped<PaymentRunQueries>();
 
         services.AddIdentityCore<PortalUser>(options =>
             {

@@ -25,6 +25,7 @@ builder.Logging.AddJsonConsole(o =>
 });
 
 builder.Services.AddOpenPgbCore();
+builder.Services.AddHostedService<OpenPgb.Web.Jobs.DailyPaymentRunJob>();
 builder.Services.AddIdentityCore<PortalUser>()
     .AddSignInManager()
     .AddClaimsPrincipalFactory<PortalClaimsFactory>();

@@ -60,6 +60,12 @@ public sealed class AuthorizationMatrixTests(OpenPgbWebFactory factory) : IClass
         ["/verstrekker/brief/{letter}"] = [Role.Employee],
         ["/verstrekker/instellingen"] = [Role.Employee],
         ["/beheer/printstraat"] = [Role.Operator],
+        ["/beheer/betaalruns"] = [Role.Operator],
+        ["/zorgverlener/declaraties"] = [Role.Provider],
+        ["/zorgverlener/declaratie/nieuw"] = [Role.Provider],
+        ["/budgethouder/declaraties"] = [Role.BudgetHolder, Role.Representative],
+        ["/budgethouder/declaratie/nieuw"] = [Role.BudgetHolder, Role.Representative],
+        ["/verstrekker/blokkades"] = [Role.Employee],
         ["/account/tweestapsverificatie"] = [Role.BudgetHolder, Role.Representative, Role.Employee, Role.Operator, Role.Provider],
     };
 

@@ -11,7 +11,6 @@ public sealed record CareFunctionBudgetView(
     DateOnly EndDate,
     long AmountCents,
     long? UnaccountableCents,
-    long SpentCents,
     IReadOnlyList<(int Year, DateOnly From, DateOnly To, long AmountCents)> PerYear);
 
 public sealed record RepresentativeView(string RoleName, string Name, RepresentativeRights Rights, bool ReceivesCorrespondence, string Bsn);
@@ -30,7 +29,15 @@ public sealed record GrantView(
     bool IsWholePackage,
     IReadOnlyList<CareFunctionBudgetView> Budgets,
     IReadOnlyList<RepresentativeView> Representatives,
-    ContactAddress? Contact);
+    ContactAddress? Contact,
+    IReadOnlyList<Ledger.BudgetPosition> Positions)
+{
+    public long SpentCents => Positions.Sum(p => p.SpentCents);
+
+    public long CommittedCents => Positions.Sum(p => p.CommittedCents);
+
+    public long RemainingCents => TotalCents - SpentCents - CommittedCents;
+}
 
 public sealed record GrantVersionSummary(int Number, DateOnly GrantDate, DateTimeOffset ReceivedAt, long IntakeMessageId, string BudgetKey, long TotalCents, int CareFunctions, int Representatives);
 
@@ -42,7 +49,7 @@ public sealed record RepresentedGrantRow(long GrantId, string HolderName, string
 /// Read models for the portal. Every query runs through the DbContext's scope filters, so callers get only what the
 /// signed-in user may see; an id outside the scope reads as "not found".
 /// </summary>
-public sealed class GrantQueries(OpenPgbDbContext db, CareFunctionCodeListCache codeLists, Audit.AccessLog accessLog)
+public sealed class GrantQueries(OpenPgbDbContext db, CareFunctionCodeListCache codeLists, Audit.AccessLog accessLog, Ledger.BudgetLedger ledger)
 {
     public async Task<(int BudgetHolders, int Grants)> CountsAsync(CancellationToken cancellationToken) =>
         (await db.BudgetHolders.CountAsync(cancellationToken), await db.Grants.CountAsync(cancellationToken));
@@ -170,10 +177,12 @@ public sealed class GrantQueries(OpenPgbDbContext db, CareFunctionCodeListCache 
             .OrderBy(g => g.Id)
             .ToListAsync(cancellationToken);
         var codes = await codeLists.GetAsync(db, cancellationToken);
-        return loaded.Where(g => g.CurrentVersion is not null).Select(g => ToView(g, g.CurrentVersion!, codes)).ToList();
+        var current = loaded.Where(g => g.CurrentVersion is not null).ToList();
+        var positions = await ledger.PositionsAsync([.. current.Select(g => g.CurrentVersion!)], cancellationToken);
+        return current.Select(g => ToView(g, g.CurrentVersion!, codes, positions[g.Id])).ToList();
     }
 
-    private static GrantView ToView(Grant grant, GrantVersion version, CareFunctionCodeList codes) => new(
+    private static GrantView ToView(Grant grant, GrantVersion version, CareFunctionCodeList codes, IReadOnlyList<Ledger.BudgetPosition> positions) => new(
         grant.Id,
         grant.Grantor!.Name,
         grant.BudgetKey,
@@ -187,11 +196,11 @@ public sealed class GrantQueries(OpenPgbDbContext db, CareFunctionCodeListCache 
         version.IsWholePackage,
         version.CareFunctionBudgets
             .OrderBy(b => b.CareFunctionCode, StringComparer.Ordinal).ThenBy(b => b.StartDate)
-            // Spent stays 0 until claims and payments exist (issue 5 books them in the ledger).
-            .Select(b => new CareFunctionBudgetView(b.CareFunctionCode, codes.NameOf(b.CareFunctionCode), b.StartDate, b.EndDate, b.AmountCents, b.UnaccountableCents, 0, b.PerCalendarYear()))
+            .Select(b => new CareFunctionBudgetView(b.CareFunctionCode, codes.NameOf(b.CareFunctionCode), b.StartDate, b.EndDate, b.AmountCents, b.UnaccountableCents, b.PerCalendarYear()))
             .ToList(),
         version.Representatives
             .Select(r => new RepresentativeView(r.RoleName, r.Name.Display, r.Rights, r.ReceivesCorrespondence, r.Bsn))
             .ToList(),
-        version.Contact);
+        version.Contact,
+        positions);
 }

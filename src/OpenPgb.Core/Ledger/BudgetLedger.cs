@@ -38,36 +38,43 @@ public sealed class BudgetLedger(OpenPgbDbContext db)
     }
 
     /// <summary>Committed and spent per care function and year for one grant, with what the current version grants.</summary>
-    public async Task<IReadOnlyList<BudgetPosition>> PositionsAsync(GrantVersion grant, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<BudgetPosition>> PositionsAsync(GrantVersion grant, CancellationToken cancellationToken) =>
+        (await PositionsAsync([grant], cancellationToken))[grant.GrantId];
+
+    /// <summary>The positions of several grants (their current versions) in one query, keyed by grant id.</summary>
+    public async Task<IReadOnlyDictionary<long, IReadOnlyList<BudgetPosition>>> PositionsAsync(IReadOnlyCollection<GrantVersion> grants, CancellationToken cancellationToken)
     {
-        var balances = await BalancesAsync(grant.GrantId, cancellationToken);
-        var years = grant.CareFunctionBudgets
-            .SelectMany(b => b.PerCalendarYear().Select(p => (b.CareFunctionCode, p.Year)))
-            .Concat(balances.Keys)
-            .Distinct()
-            .OrderBy(k => k.Item1, StringComparer.Ordinal).ThenBy(k => k.Item2);
-        return [.. years.Select(k =>
-        {
-            var balance = balances.GetValueOrDefault(k);
-            return new BudgetPosition(k.Item1, k.Item2, GrantedIn(grant, k.Item1, k.Item2), balance.Committed, balance.Spent);
-        })];
+        var balances = await BalancesAsync([.. grants.Select(g => g.GrantId)], cancellationToken);
+        return grants.ToDictionary(
+            g => g.GrantId,
+            IReadOnlyList<BudgetPosition> (g) => [.. g.CareFunctionBudgets
+                .SelectMany(b => b.PerCalendarYear().Select(p => (Code: b.CareFunctionCode, p.Year)))
+                .Concat(balances.Keys.Where(k => k.GrantId == g.GrantId).Select(k => (k.Code, k.Year)))
+                .Distinct()
+                .OrderBy(k => k.Code, StringComparer.Ordinal).ThenBy(k => k.Year)
+                .Select(k =>
+                {
+                    var balance = balances.GetValueOrDefault((g.GrantId, k.Code, k.Year));
+                    return new BudgetPosition(k.Code, k.Year, GrantedIn(g, k.Code, k.Year), balance.Committed, balance.Spent);
+                })]);
     }
 
     public async Task<BudgetPosition> PositionAsync(GrantVersion grant, string budgetCode, int year, CancellationToken cancellationToken)
     {
-        var balances = await BalancesAsync(grant.GrantId, cancellationToken);
-        var balance = balances.GetValueOrDefault((budgetCode, year));
+        var balances = await BalancesAsync([grant.GrantId], cancellationToken);
+        var balance = balances.GetValueOrDefault((grant.GrantId, budgetCode, year));
         return new BudgetPosition(budgetCode, year, GrantedIn(grant, budgetCode, year), balance.Committed, balance.Spent);
     }
 
-    private async Task<Dictionary<(string Code, int Year), (long Committed, long Spent)>> BalancesAsync(long grantId, CancellationToken cancellationToken)
+    private async Task<Dictionary<(long GrantId, string Code, int Year), (long Committed, long Spent)>> BalancesAsync(IReadOnlyCollection<long> grantIds, CancellationToken cancellationToken)
     {
-        // Past the scope filter: callers pass a grant the actor works with (a provider checking a claim cannot see the
+        // Past the scope filter: callers pass grants the actor works with (a provider checking a claim cannot see the
         // budget accounts themselves, only whether the claim fits).
         var accounts = await db.LedgerAccounts.IgnoreQueryFilters().AsNoTracking()
-            .Where(a => a.GrantId == grantId)
+            .Where(a => a.GrantId != null && grantIds.Contains(a.GrantId.Value))
             .Select(a => new
             {
+                a.GrantId,
                 a.Kind,
                 a.CareFunctionCode,
                 a.Year,
@@ -76,22 +83,20 @@ public sealed class BudgetLedger(OpenPgbDbContext db)
             })
             .ToListAsync(cancellationToken);
 
-        // Accounts booked in this unit of work but not saved yet count too (approve-all books many claims at once).
-        var pending = db.ChangeTracker.Entries<JournalEntry>().Where(e => e.State == EntityState.Added)
-            .SelectMany(e => e.Entity.Transfers)
-            .ToList();
-        var result = new Dictionary<(string, int), (long Committed, long Spent)>();
+        var result = new Dictionary<(long, string, int), (long Committed, long Spent)>();
         foreach (var a in accounts)
         {
-            var key = (a.CareFunctionCode!, a.Year!.Value);
+            var key = (a.GrantId!.Value, a.CareFunctionCode!, a.Year!.Value);
             var current = result.GetValueOrDefault(key);
             var balance = a.Debit - a.Credit;
             result[key] = a.Kind == LedgerAccountKind.BudgetCommitted ? (current.Committed + balance, current.Spent) : (current.Committed, current.Spent + balance);
         }
 
-        foreach (var t in pending.Where(t => t.DebitAccount!.GrantId == grantId && t.DebitAccount.Kind == LedgerAccountKind.BudgetCommitted))
+        // Approvals booked in this unit of work but not saved yet count too (approve-all books many claims at once).
+        var pending = db.ChangeTracker.Entries<JournalEntry>().Where(e => e.State == EntityState.Added).SelectMany(e => e.Entity.Transfers);
+        foreach (var t in pending.Where(t => t.DebitAccount is { Kind: LedgerAccountKind.BudgetCommitted, GrantId: { } g } && grantIds.Contains(g)))
         {
-            var key = (t.DebitAccount!.CareFunctionCode!, t.DebitAccount.Year!.Value);
+            var key = (t.DebitAccount!.GrantId!.Value, t.DebitAccount.CareFunctionCode!, t.DebitAccount.Year!.Value);
             var current = result.GetValueOrDefault(key);
             result[key] = (current.Committed + t.AmountCents, current.Spent);
         }

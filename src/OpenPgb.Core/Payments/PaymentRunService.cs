@@ -7,7 +7,22 @@ using OpenPgb.Core.Data;
 
 namespace OpenPgb.Core.Payments;
 
-public sealed record PaymentRunResult(long? RunId, string? MessageId, int Payments, int Claims, long TotalCents, string? FilePath, string Outcome);
+public enum PaymentRunOutcome
+{
+    /// <summary>A new run was booked and its file written.</summary>
+    Completed,
+
+    /// <summary>A run booked before a crash had its file written now.</summary>
+    Resumed,
+
+    /// <summary>The daily run of this business date had already been done.</summary>
+    AlreadyDone,
+
+    /// <summary>No claim was payable: no run, no file.</summary>
+    NothingToPay,
+}
+
+public sealed record PaymentRunResult(long? RunId, string? MessageId, int Payments, int Claims, long TotalCents, string? FilePath, PaymentRunOutcome Outcome);
 
 /// <summary>
 /// The payment run. Booking is one transaction of set-based SQL (the same statements on PostgreSQL and SQLite):
@@ -31,7 +46,7 @@ public sealed partial class PaymentRunService(OpenPgbDbContext db, PaymentOption
         foreach (var booked in await db.PaymentRuns.Where(r => r.Status == PaymentRunStatus.Booked).OrderBy(r => r.Id).ToListAsync(cancellationToken))
         {
             LogResuming(logger, booked.Id);
-            resumed = await WriteFileAsync(booked, outputDirectory, "hervat", cancellationToken);
+            resumed = await WriteFileAsync(booked, outputDirectory, PaymentRunOutcome.Resumed, cancellationToken);
         }
 
         if (kind == PaymentRunKind.Daily)
@@ -39,14 +54,14 @@ public sealed partial class PaymentRunService(OpenPgbDbContext db, PaymentOption
             var done = await db.PaymentRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Kind == PaymentRunKind.Daily && r.BusinessDate == businessDate, cancellationToken);
             if (done is not null)
             {
-                return resumed is { } r && r.RunId == done.Id ? r : Result(done, outputDirectory, "al uitgevoerd");
+                return resumed is { } r && r.RunId == done.Id ? r : Result(done, outputDirectory, PaymentRunOutcome.AlreadyDone);
             }
         }
 
         var run = await BookAsync(kind, businessDate, startedBy, cancellationToken);
         return run is null
-            ? new PaymentRunResult(null, null, 0, 0, 0, null, "niets te betalen")
-            : await WriteFileAsync(run, outputDirectory, "uitgevoerd", cancellationToken);
+            ? new PaymentRunResult(null, null, 0, 0, 0, null, PaymentRunOutcome.NothingToPay)
+            : await WriteFileAsync(run, outputDirectory, PaymentRunOutcome.Completed, cancellationToken);
     }
 
     /// <summary>Writes the file of a booked or completed run again: the same bytes as the first time.</summary>
@@ -89,7 +104,7 @@ public sealed partial class PaymentRunService(OpenPgbDbContext db, PaymentOption
         return run;
     }
 
-    private async Task<PaymentRunResult> WriteFileAsync(PaymentRun run, string outputDirectory, string outcome, CancellationToken cancellationToken)
+    private async Task<PaymentRunResult> WriteFileAsync(PaymentRun run, string outputDirectory, PaymentRunOutcome outcome, CancellationToken cancellationToken)
     {
         var fileName = run.MessageId + ".xml";
         var path = Path.Combine(outputDirectory, fileName);
@@ -154,7 +169,7 @@ public sealed partial class PaymentRunService(OpenPgbDbContext db, PaymentOption
         writer.Finish();
     }
 
-    private static PaymentRunResult Result(PaymentRun run, string outputDirectory, string outcome) =>
+    private static PaymentRunResult Result(PaymentRun run, string outputDirectory, PaymentRunOutcome outcome) =>
         new(run.Id, run.MessageId, run.PaymentCount, run.ClaimCount, run.TotalCents, run.FileName is null ? null : Path.Combine(outputDirectory, run.FileName), outcome);
 
     // "OPENPGB-20261126-D1" -> "20261126-D1": the run part of every EndToEndId.

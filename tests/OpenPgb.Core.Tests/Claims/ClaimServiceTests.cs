@@ -125,6 +125,7 @@ public sealed class ClaimServiceTests : IAsyncLifetime
         var submit = await Should.ThrowAsync<ClaimRefusedException>(() => _world.SubmitClaimAsync(AgreementWorld.Claim(agreement03, hours: 40, month: 8, careFunction: "03")));
         submit.Violations.Select(v => v.Rule).ShouldContain(nameof(BudgetSufficient));
 
+        await using (var scope = _world.ScopeOf(_world.Holder))
         {
             await scope.ServiceProvider.GetRequiredService<ClaimService>().RejectAsync(_world.Holder, second, "Niet geleverd", CancellationToken.None);
         }
@@ -193,7 +194,7 @@ public sealed class ClaimServiceTests : IAsyncLifetime
                 _world.Employee, PaymentBlockSubject.CareProvider, _world.ProviderId, "Onderzoek fraudesignaal", new DateOnly(2026, 11, 1), null, CancellationToken.None);
         }
 
-        (await _world.RunPaymentsAsync(_out)).Outcome.ShouldBe("niets te betalen");
+        (await _world.RunPaymentsAsync(_out)).Outcome.ShouldBe(PaymentRunOutcome.NothingToPay);
         (await _world.ClaimAsync(id)).Status.ShouldBe(ClaimStatus.Approved);
 
         await using (var scope = _world.ScopeOf(_world.Employee))

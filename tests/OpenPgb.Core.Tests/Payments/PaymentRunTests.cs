@@ -79,7 +79,7 @@ public sealed class PaymentRunTests : IAsyncLifetime
         var again = await _world.RunPaymentsAsync(_out);
 
         again.RunId.ShouldBe(first.RunId);
-        again.Outcome.ShouldBe("al uitgevoerd");
+        again.Outcome.ShouldBe(PaymentRunOutcome.AlreadyDone);
         (await File.ReadAllBytesAsync(first.FilePath!)).ShouldBe(bytes);
         await using (var scope = _db.Scope())
         {
@@ -101,7 +101,7 @@ public sealed class PaymentRunTests : IAsyncLifetime
         var result = await _world.RunPaymentsAsync(_out);
 
         result.RunId.ShouldBeNull();
-        result.Outcome.ShouldBe("niets te betalen");
+        result.Outcome.ShouldBe(PaymentRunOutcome.NothingToPay);
         Directory.GetFiles(_out).ShouldBeEmpty();
     }
 

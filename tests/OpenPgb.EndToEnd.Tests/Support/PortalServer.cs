@@ -37,6 +37,8 @@ public sealed class PortalServer : IAsyncDisposable
         info.Environment["ASPNETCORE_URLS"] = baseAddress.ToString();
         info.Environment["Demo__SeedOnStartup"] = "true";
         info.Environment["Demo__BudgetHolders"] = "15";
+        info.Environment["Payments__DailyRunEnabled"] = "false";
+        info.Environment["Payments__OutputDirectory"] = Path.Combine(Path.GetTempPath(), "openpgb-e2e-payments");
         // Every journey logs in from 127.0.0.1; the per-address login limit is tested in Web.Tests, not here.
         info.Environment["Security__LoginAttemptsPerMinute"] = "1000";
         foreach (var (key, value) in Processes.PostgresEnvironment(connectionString))

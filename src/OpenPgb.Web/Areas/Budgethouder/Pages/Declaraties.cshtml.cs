@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenPgb.Core.Claims;
+using OpenPgb.Core.Common;
+using OpenPgb.Web.Security;
+
+namespace OpenPgb.Web.Areas.Budgethouder.Pages;
+
+public sealed class DeclaratiesModel(ClaimQueries queries, ClaimService claims) : PageModel
+{
+    public IReadOnlyList<ClaimRow> Claims { get; private set; } = [];
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Claims = await queries.ListAsync(null, cancellationToken);
+
+    public async Task<IActionResult> OnPostApproveAsync(long id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await claims.ApproveAsync(User.ToActor(), id, cancellationToken);
+            TempData["Melding"] = "De declaratie is goedgekeurd en wordt in de eerstvolgende betaalrun betaald.";
+        }
+        catch (BusinessRuleException refused)
+        {
+            TempData["Fout"] = refused.Message;
+        }
+
+        return Redirect("/budgethouder/declaraties");
+    }
+
+    public async Task<IActionResult> OnPostRejectAsync(long id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await claims.RejectAsync(User.ToActor(), id, Reason ?? string.Empty, cancellationToken);
+            TempData["Melding"] = "De declaratie is afgewezen.";
+        }
+        catch (BusinessRuleException refused)
+        {
+            TempData["Fout"] = refused.Message;
+        }
+
+        return Redirect("/budgethouder/declaraties");
+    }
+
+    public async Task<IActionResult> OnPostApproveAllAsync(CancellationToken cancellationToken)
+    {
+        var (approved, refused) = await claims.ApproveAllAsync(User.ToActor(), cancellationToken);
+        TempData["Melding"] = $"{approved} declaratie(s) goedgekeurd.";
+        if (refused.Count > 0)
+        {
+            TempData["Fout"] = string.Join(" ", refused.Select(r => r.Reason));
+        }
+
+        return Redirect("/budgethouder/declaraties");
+    }
+}

@@ -1,0 +1,62 @@
+using OpenPgb.Core.Common;
+using OpenPgb.Core.Data;
+using OpenPgb.Core.Payments;
+
+namespace OpenPgb.Web.Jobs;
+
+/// <summary>
+/// Starts the daily payment run on banking days from <see cref="PaymentOptions.DailyRunAt"/> (Amsterdam time). Every
+/// node runs this job; the database lease lets one of them book, and the run itself is once per business date, so
+/// checking every minute is harmless. A run interrupted by a crash is completed by the next check.
+/// </summary>
+internal sealed partial class DailyPaymentRunJob(IServiceScopeFactory scopes, PaymentOptions options, DatabaseSettings database, TimeProvider time, ILogger<DailyPaymentRunJob> logger) : BackgroundService
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, time);
+        do
+        {
+            try
+            {
+                await TickAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(logger, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task TickAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().ToAmsterdam();
+        var today = DateOnly.FromDateTime(now.DateTime);
+        if (!options.DailyRunEnabled || !BankingCalendar.IsBankingDay(today) || TimeOnly.FromDateTime(now.DateTime) < options.DailyRunAt)
+        {
+            return;
+        }
+
+        await using var lease = await JobLease.TryAcquireAsync(database, PaymentRunService.LeaseName, cancellationToken);
+        if (lease is null)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AccessScopeAccessor>().Current = AccessScope.System;
+        var result = await scope.ServiceProvider.GetRequiredService<PaymentRunService>().RunAsync(PaymentRunKind.Daily, today, "dagelijkse betaalrun", options.OutputDirectory, cancellationToken);
+        if (result.Outcome != PaymentRunOutcome.AlreadyDone)
+        {
+            LogRun(logger, today, result.Outcome, result.Claims);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The daily payment run failed; it is tried again in a minute")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Daily payment run {Date}: {Outcome}, {Claims} claims")]
+    private static partial void LogRun(ILogger logger, DateOnly date, PaymentRunOutcome outcome, int claims);
+}
