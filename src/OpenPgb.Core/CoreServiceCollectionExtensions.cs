@@ -54,6 +54,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<PaymentBlockService>();
         services.AddScoped<PaymentRunService>();
         services.AddScoped<PaymentRunQueries>();
+        services.AddScoped<BankFeedbackService>();
 
         services.AddIdentityCore<PortalUser>(options =>
             {

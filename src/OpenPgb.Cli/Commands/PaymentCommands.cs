@@ -53,7 +53,34 @@ internal static class PaymentCommands
             return ExitCodes.Success;
         });
 
-        return new Command("payments", "Payment runs and SEPA files") { run, regenerate };
+        var feedbackFile = new Argument<string>("file") { Description = "A pain.002.001.10 or camt.054.001.08 file from the bank" };
+        var feedback = new Command("feedback", "Import bank feedback: returned payments are reversed in the ledger") { feedbackFile };
+        feedback.SetAction(async (parse, cancellationToken) =>
+        {
+            var path = parse.GetValue(feedbackFile)!;
+            if (!File.Exists(path))
+            {
+                throw new CliException($"File '{path}' does not exist.");
+            }
+
+            await using var services = CliHost.Build();
+            await using var scope = services.SystemScope();
+            try
+            {
+                var result = await scope.ServiceProvider.GetRequiredService<BankFeedbackService>().ImportAsync(await File.ReadAllBytesAsync(path, cancellationToken), Path.GetFileName(path), Environment.UserName, cancellationToken);
+                Console.WriteLine(result.AlreadyImported
+                    ? $"{path}: already imported, nothing changed."
+                    : $"{path}: {result.Kind}, {result.Returned} payments returned, {result.AlreadyReturned} already returned, {result.Unknown.Count} unknown{(result.Unknown.Count == 0 ? string.Empty : ": " + string.Join(", ", result.Unknown))}.");
+                return result.Unknown.Count == 0 ? ExitCodes.Success : ExitCodes.CheckFailed;
+            }
+            catch (BankFeedbackException refused)
+            {
+                await Console.Error.WriteLineAsync($"openpgb: {path}: {refused.Message}");
+                return ExitCodes.CheckFailed;
+            }
+        });
+
+        return new Command("payments", "Payment runs and SEPA files") { run, regenerate, feedback };
     }
 
     public static Command CreateLedger()

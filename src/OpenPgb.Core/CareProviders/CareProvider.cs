@@ -97,6 +97,17 @@ public sealed partial class CareProvider
         InvitationCode = null;
     }
 
+    /// <summary>The provider's own bank account for payments; checked like at registration.</summary>
+    public void ChangeIban(string iban)
+    {
+        if (Parties.Iban.Validate(iban) is { } problem)
+        {
+            throw new BusinessRuleException("IbanMoetGeldigZijn", problem);
+        }
+
+        Iban = Parties.Iban.Normalize(iban);
+    }
+
     private void Apply(CareProviderDetails details)
     {
         KvkNumber = NullIfEmpty(details.KvkNumber);

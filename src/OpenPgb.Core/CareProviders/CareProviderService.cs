@@ -74,6 +74,26 @@ public sealed class CareProviderService(OpenPgbDbContext db, UserManager<PortalU
     }
 
     /// <summary>The users of the actor's own provider.</summary>
+    /// <summary>
+    /// A provider user changes the account payments go to. Claims whose payment the bank returned become payable
+    /// again: the next run pays them to the new account.
+    /// </summary>
+    public async Task<int> ChangeIbanAsync(Actor actor, string iban, CancellationToken cancellationToken)
+    {
+        var providerId = actor.CareProviderId ?? throw new UnauthorizedAccessException("Only a provider's own users change its IBAN.");
+        var provider = await db.CareProviders.SingleAsync(p => p.Id == providerId, cancellationToken);
+        provider.ChangeIban(iban);
+        var returned = await db.Claims.Where(c => c.CareProviderId == providerId && c.Status == Claims.ClaimStatus.Returned).ToListAsync(cancellationToken);
+        foreach (var claim in returned)
+        {
+            claim.MakePayableAgain();
+        }
+
+        accessLog.Changed(actor, null, "IBAN zorgverlener gewijzigd", $"zorgverlener {provider.ProviderNumber}, {returned.Count} teruggekomen declaratie(s) opnieuw betaalbaar");
+        await db.SaveChangesAsync(cancellationToken);
+        return returned.Count;
+    }
+
     public async Task<IReadOnlyList<string>> UserNamesAsync(Actor actor, CancellationToken cancellationToken) =>
         await db.Users.Where(u => u.Role == PortalRole.CareProvider && u.CareProviderId == actor.CareProviderId)
             .OrderBy(u => u.DisplayName).Select(u => u.DisplayName + " (" + u.UserName + ")").ToListAsync(cancellationToken);

@@ -80,6 +80,27 @@ public sealed class ClaimQueries(OpenPgbDbContext db)
         return [.. payments.Select(p => new PaymentRow(p.pm.Id, p.pm.EndToEndId, p.ExecutionDate, p.pm.CreditorIban, p.pm.AmountCents, p.pm.ClaimCount, p.pm.Status, p.pm.ReturnReason, [.. byPayment[p.pm.Id]]))];
     }
 
+    /// <summary>One payment visible in the scope (a grantor's employee, the provider), with its specification.</summary>
+    public async Task<(PaymentRow Payment, string ProviderName)?> PaymentAsync(long id, CancellationToken cancellationToken)
+    {
+        var found = await (from pm in db.Payments.AsNoTracking()
+                           where pm.Id == id
+                           join r in db.PaymentRuns.IgnoreQueryFilters() on pm.PaymentRunId equals r.Id
+                           select new { pm, r.ExecutionDate }).SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var lines = await (from i in db.PaymentItems.AsNoTracking()
+                           where i.PaymentId == id
+                           join c in db.Claims.IgnoreQueryFilters() on i.ClaimId equals c.Id
+                           orderby c.PeriodStart, c.InvoiceNumber
+                           select new PaymentLine(c.Id, c.InvoiceNumber, c.PeriodStart, c.PeriodEnd, i.AmountCents)).ToListAsync(cancellationToken);
+        var p = found.pm;
+        return (new PaymentRow(p.Id, p.EndToEndId, found.ExecutionDate, p.CreditorIban, p.AmountCents, p.ClaimCount, p.Status, p.ReturnReason, lines), p.CreditorName);
+    }
+
     /// <summary>The approved agreements a provider (or a citizen, for informal carers) can claim on.</summary>
     public async Task<IReadOnlyList<(long Id, string Label, IReadOnlyList<string> CareFunctions, TariffUnit Unit)>> ClaimableAgreementsAsync(bool informalCarersOnly, CancellationToken cancellationToken)
     {

@@ -42,6 +42,19 @@ public sealed class JournalEntry
     public static JournalEntry ForClaim(JournalEntryKind kind, long claimId, string description, DateTimeOffset now) =>
         new() { Kind = kind, ClaimId = claimId, Description = description, BookedAt = now };
 
+    /// <summary>The correction of <paramref name="original"/>: the same transfers with debit and credit swapped.</summary>
+    public static JournalEntry Reversal(JournalEntry original, JournalEntryKind kind, string description, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        var reversal = new JournalEntry { Kind = kind, ClaimId = original.ClaimId, PaymentId = original.PaymentId, ReversesEntryId = original.Id, Description = description, BookedAt = now };
+        foreach (var t in original.Transfers)
+        {
+            reversal.Transfers.Add(LedgerTransfer.Between(t.CreditAccountId, t.DebitAccountId, t.AmountCents));
+        }
+
+        return reversal;
+    }
+
     public JournalEntry Transfer(LedgerAccount debit, LedgerAccount credit, long amountCents)
     {
         Transfers.Add(new LedgerTransfer(debit, credit, amountCents));
@@ -76,6 +89,13 @@ public sealed class LedgerTransfer
         AmountCents = amountCents;
     }
 
+    private LedgerTransfer(long debitAccountId, long creditAccountId, long amountCents)
+    {
+        DebitAccountId = debitAccountId;
+        CreditAccountId = creditAccountId;
+        AmountCents = amountCents;
+    }
+
     public long Id { get; private set; }
 
     public long JournalEntryId { get; private set; }
@@ -89,4 +109,6 @@ public sealed class LedgerTransfer
     public LedgerAccount? CreditAccount { get; private set; }
 
     public long AmountCents { get; private set; }
+
+    internal static LedgerTransfer Between(long debitAccountId, long creditAccountId, long amountCents) => new(debitAccountId, creditAccountId, amountCents);
 }

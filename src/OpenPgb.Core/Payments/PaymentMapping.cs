@@ -66,3 +66,16 @@ internal sealed class PaymentBlockMapping : IEntityTypeConfiguration<PaymentBloc
         builder.HasIndex(b => new { b.GrantorId, b.LiftedAt }).HasDatabaseName("ix_payment_blocks_grantor");
     }
 }
+
+internal sealed class BankFeedbackImportMapping : IEntityTypeConfiguration<BankFeedbackImport>
+{
+    public void Configure(EntityTypeBuilder<BankFeedbackImport> builder)
+    {
+        builder.ToTable("BankFeedbackImports");
+        builder.Property(i => i.FileName).HasMaxLength(200).IsRequired();
+        builder.Property(i => i.Sha256).HasMaxLength(64).IsRequired();
+        builder.Property(i => i.MessageId).HasMaxLength(35).IsRequired();
+        builder.Property(i => i.ImportedBy).HasMaxLength(200).IsRequired();
+        builder.HasIndex(i => i.Sha256).IsUnique().HasDatabaseName("ux_bank_feedback_sha256");
+    }
+}

@@ -10,6 +10,9 @@ public enum WorkTaskType
     BudgetBelowCommitted,
     RiskSignal,
     ConversionDifference,
+
+    /// <summary>The bank returned a payment: check the provider's account details with them.</summary>
+    PaymentReturned,
 }
 
 public enum WorkTaskStatus
@@ -25,6 +28,7 @@ public enum WorkTaskSubject
     CareAgreement,
     Letter,
     Grant,
+    Payment,
 }
 
 /// <summary>
@@ -118,6 +122,7 @@ public sealed class WorkTask
         WorkTaskType.BudgetBelowCommitted => "Budget lager dan vastgelegd",
         WorkTaskType.RiskSignal => "Risicosignaal",
         WorkTaskType.ConversionDifference => "Conversieverschil",
+        WorkTaskType.PaymentReturned => "Betaling teruggekomen",
     };
 
     public static string NameOf(WorkTaskStatus status) => status switch

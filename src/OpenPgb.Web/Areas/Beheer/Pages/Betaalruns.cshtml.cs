@@ -8,7 +8,7 @@ using OpenPgb.Web.Security;
 namespace OpenPgb.Web.Areas.Beheer.Pages;
 
 /// <summary>Payment runs for operators: status, counts and sums, returned payments, the file, and a manual run.</summary>
-public sealed class BetaalrunsModel(PaymentRunQueries queries, PaymentRunService runs, PaymentOptions options, DatabaseSettings database, TimeProvider time) : PageModel
+public sealed class BetaalrunsModel(PaymentRunQueries queries, PaymentRunService runs, BankFeedbackService feedback, PaymentOptions options, DatabaseSettings database, TimeProvider time) : PageModel
 {
     public IReadOnlyList<PaymentRunRow> Runs { get; private set; } = [];
 
@@ -27,6 +27,32 @@ public sealed class BetaalrunsModel(PaymentRunQueries queries, PaymentRunService
         TempData["Melding"] = result.RunId is null
             ? "Er was niets te betalen."
             : $"Betaalrun {result.MessageId} uitgevoerd: {result.Payments} betalingen, {result.Claims} declaraties, {Money.FormatEuro(result.TotalCents)}.";
+        return Redirect("/beheer/betaalruns");
+    }
+
+    /// <summary>A pain.002 or camt.054 from the bank: returned payments are reversed and their claims wait for a new IBAN.</summary>
+    public async Task<IActionResult> OnPostFeedbackAsync(IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (file is null || file.Length == 0)
+        {
+            TempData["Fout"] = "Kies een bestand van de bank (pain.002 of camt.054).";
+            return Redirect("/beheer/betaalruns");
+        }
+
+        using var content = new MemoryStream();
+        await file.CopyToAsync(content, cancellationToken);
+        try
+        {
+            var result = await feedback.ImportAsync(content.ToArray(), file.FileName, User.ToActor().Name, cancellationToken);
+            TempData["Melding"] = result.AlreadyImported
+                ? "Dit bestand was al verwerkt; er is niets gewijzigd."
+                : $"Terugmelding verwerkt: {result.Returned} betaling(en) teruggeboekt, {result.AlreadyReturned} al eerder, {result.Unknown.Count} onbekend.";
+        }
+        catch (BankFeedbackException refused)
+        {
+            TempData["Fout"] = refused.Message;
+        }
+
         return Redirect("/beheer/betaalruns");
     }
 

@@ -20,6 +20,7 @@ public sealed class WerktaakModel(WorkTaskService tasks) : PageModel
             WorkTaskSubject.CareAgreement => Redirect($"/verstrekker/zorgovereenkomst/{task.SubjectId}"),
             WorkTaskSubject.Letter => Redirect($"/verstrekker/brief/{task.SubjectId}"),
             WorkTaskSubject.Grant => Redirect($"/verstrekker/toekenning/{task.SubjectId}"),
+            WorkTaskSubject.Payment => Redirect($"/verstrekker/betaling/{task.SubjectId}"),
         };
     }
 }
