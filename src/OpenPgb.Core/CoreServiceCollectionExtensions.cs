@@ -55,6 +55,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<PaymentRunService>();
         services.AddScoped<PaymentRunQueries>();
         services.AddScoped<BankFeedbackService>();
+        services.AddScoped<BudgetClosing.BudgetClosingService>();
 
         services.AddIdentityCore<PortalUser>(options =>
             {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -134,6 +135,39 @@ public sealed class IpgbApiTests(OpenPgbWebFactory factory) : IClassFixture<Open
         using var client = factory.CreateClient();
         (await client.GetAsync(new Uri("/health/live", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Outbox_ListsTheGrantorsOwn507s_FetchesXml_And508AnswersOnce()
+    {
+        await using (var scope = factory.SystemScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Core.BudgetClosing.BudgetClosingService>().ProduceDueAsync(new DateOnly(2031, 1, 1), CancellationToken.None);
+        }
+
+        var token = await IssueTokenAsync("0363");
+        using var client = factory.CreateClient();
+        (await client.GetAsync(new Uri("/api/ipgb/v1/outbox", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var outbox = await client.GetFromJsonAsync<OpenPgb.Web.Api.OutboxItem[]>(new Uri("/api/ipgb/v1/outbox", UriKind.Relative));
+        outbox.ShouldNotBeNull().ShouldNotBeEmpty();
+        var first = outbox[0];
+
+        var xml = await client.GetStringAsync(new Uri(first.Href, UriKind.Relative));
+        xml.ShouldContain("<BerichtCode>507</BerichtCode>");
+        xml.ShouldContain("<Ontvanger>0363</Ontvanger>");
+
+        using var other = factory.CreateClient();
+        other.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await IssueTokenAsync("0344"));
+        (await other.GetAsync(new Uri(first.Href, UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var bsn = System.Xml.Linq.XDocument.Parse(xml).Descendants().Single(e => e.Name.LocalName == "Bsn").Value;
+        var retour = Encoding.UTF8.GetString(Retour508.For("0363", first.Identificatie, bsn));
+        (await client.PostAsync(new Uri("/api/ipgb/v1/retour", UriKind.Relative), new StringContent(retour, Encoding.UTF8, "application/xml"))).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await client.PostAsync(new Uri("/api/ipgb/v1/retour", UriKind.Relative), new StringContent(retour, Encoding.UTF8, "application/xml"))).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await client.PostAsync(new Uri("/api/ipgb/v1/retour", UriKind.Relative), new StringContent("<Bericht/>", Encoding.UTF8, "application/xml"))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await other.PostAsync(new Uri("/api/ipgb/v1/retour", UriKind.Relative), new StringContent(retour, Encoding.UTF8, "application/xml"))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await client.GetFromJsonAsync<OpenPgb.Web.Api.OutboxItem[]>(new Uri("/api/ipgb/v1/outbox", UriKind.Relative)))!.ShouldNotContain(i => i.Identificatie == first.Identificatie);
     }
 
     private async Task<string> IssueTokenAsync(string grantorCode)

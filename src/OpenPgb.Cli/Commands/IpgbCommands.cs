@@ -12,7 +12,16 @@ namespace OpenPgb.Cli.Commands;
 
 internal static class IpgbCommands
 {
-    public static Command Create() => new("ipgb", "iPgb messages") { CreateImport(), CreateGenerate() };
+    public static Command Create()
+    {
+        var ipgb = new Command("ipgb", "iPgb messages") { CreateImport(), CreateGenerate() };
+        foreach (var command in BudgetClosingCommands.Create())
+        {
+            ipgb.Subcommands.Add(command);
+        }
+
+        return ipgb;
+    }
 
     private static Command CreateImport()
     {

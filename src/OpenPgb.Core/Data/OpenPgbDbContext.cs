@@ -70,6 +70,8 @@ public abstract class OpenPgbDbContext(DbContextOptions options, AccessScopeAcce
 
     public DbSet<PaymentItem> PaymentItems => Set<PaymentItem>();
 
+    public DbSet<BudgetClosing.BudgetClosingMessage> BudgetClosingMessages => Set<BudgetClosing.BudgetClosingMessage>();
+
     public AccessScope Scope => scope.Current;
 
     // The query filters read these per query, so one model serves every scope.
@@ -187,6 +189,8 @@ public abstract class OpenPgbDbContext(DbContextOptions options, AccessScopeAcce
 
         builder.Entity<Payment>().HasQueryFilter(p =>
             ScopeIsSystem || ScopeGrantorIds.Contains(p.GrantorId) || (ScopeCareProviderId != null && p.CareProviderId == ScopeCareProviderId));
+
+        builder.Entity<BudgetClosing.BudgetClosingMessage>().HasQueryFilter(m => ScopeIsSystem || ScopeGrantorIds.Contains(m.GrantorId));
 
         builder.Entity<PaymentBlock>().HasQueryFilter(b => ScopeIsSystem || ScopeGrantorIds.Contains(b.GrantorId));
 

@@ -25,6 +25,8 @@ public static class IpgbSchemas
         ("501", IpgbVersion.V23, "http://www.istandaarden.nl/ipgb/2_3/ipgb501/schema", "ipgb501-2.3.xsd", "2.3.0", "3"),
         ("502", IpgbVersion.V202, "http://www.istandaarden.nl/ipgb/2_0/ipgb502/schema", "ipgb502-2.0.2.xsd", "2.0.2", "0"),
         ("502", IpgbVersion.V23, "http://www.istandaarden.nl/ipgb/2_3/ipgb502/schema", "ipgb502-2.3.xsd", "2.3.0", "3"),
+        ("507", IpgbVersion.V23, "http://www.istandaarden.nl/ipgb/2_3/ipgb507/schema", "ipgb507-2.3.xsd", "2.3.0", "3"),
+        ("508", IpgbVersion.V23, "http://www.istandaarden.nl/ipgb/2_3/ipgb508/schema", "ipgb508-2.3.xsd", "2.3.0", "3"),
     ];
 
     private static readonly FrozenDictionary<string, IpgbSchema> ByNamespace = Table

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OpenPgb.Core.BudgetClosing;
 using OpenPgb.Core.Data;
 using OpenPgb.Core.Grantors;
 using OpenPgb.Core.Ipgb;
@@ -32,6 +33,20 @@ public static class IpgbApi
             .Produces(StatusCodes.Status403Forbidden)
             .Produces(StatusCodes.Status413PayloadTooLarge)
             .Produces(StatusCodes.Status415UnsupportedMediaType);
+        api.MapGet("/outbox", OutboxAsync)
+            .RequireRateLimiting(RateLimitPolicy)
+            .WithName("IpgbOutbox")
+            .WithSummary("The grantor's 507s (budgetafsluitberichten) not yet answered with a 508");
+        api.MapGet("/outbox/{identificatie}", FetchAsync)
+            .RequireRateLimiting(RateLimitPolicy)
+            .WithName("FetchIpgb507")
+            .WithSummary("One 507 of the grantor, as XML")
+            .Produces<string>(StatusCodes.Status200OK, "application/xml");
+        api.MapPost("/retour", RetourAsync)
+            .RequireRateLimiting(RateLimitPolicy)
+            .WithName("ReceiveIpgb508")
+            .WithSummary("Receive the grantor's 508 for a 507")
+            .Accepts<string>("application/xml", "text/xml");
         return routes;
     }
 
@@ -87,6 +102,79 @@ public static class IpgbApi
         return TypedResults.Content(Encoding.UTF8.GetString(result.Response!), XmlContentType, Encoding.UTF8, context.Response.StatusCode);
     }
 
+    private static async Task<Results<Ok<OutboxItem[]>, UnauthorizedHttpResult>> OutboxAsync(
+        HttpContext context, GrantorService grantors, BudgetClosingService closings, AccessScopeAccessor scope, CancellationToken cancellationToken)
+    {
+        if (await AuthenticateAsync(context, grantors, scope, cancellationToken) is not { } grantor)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        var pending = await closings.PendingAsync(grantor.Id, cancellationToken);
+        return TypedResults.Ok(pending.Select(m => new OutboxItem(m.Identification, "507", m.DateSent, $"/api/ipgb/v1/outbox/{m.Identification}", m.FetchedAt is not null)).ToArray());
+    }
+
+    private static async Task<Results<ContentHttpResult, UnauthorizedHttpResult, NotFound>> FetchAsync(
+        string identificatie, HttpContext context, GrantorService grantors, BudgetClosingService closings, AccessScopeAccessor scope, CancellationToken cancellationToken)
+    {
+        if (await AuthenticateAsync(context, grantors, scope, cancellationToken) is not { } grantor)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        var message = await closings.FetchAsync(grantor.Id, identificatie, cancellationToken);
+        return message is null ? TypedResults.NotFound() : TypedResults.Content(Encoding.UTF8.GetString(message.Xml), XmlContentType, Encoding.UTF8);
+    }
+
+    private static async Task<Results<NoContent, UnauthorizedHttpResult, ForbidHttpResult, NotFound, ContentHttpResult, StatusCodeHttpResult>> RetourAsync(
+        HttpContext context, GrantorService grantors, BudgetClosingService closings, AccessScopeAccessor scope, IntakeOptions options, CancellationToken cancellationToken)
+    {
+        if (await AuthenticateAsync(context, grantors, scope, cancellationToken) is not { } grantor)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        if (context.Request.ContentType?.Split(';')[0].Trim() is not ("application/xml" or "text/xml"))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        var body = await ReadBoundedAsync(context, options.MaxMessageBytes, cancellationToken);
+        if (body is null)
+        {
+            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        try
+        {
+            return await closings.ReceiveRetourAsync(grantor.Code, body, cancellationToken) switch
+            {
+                RetourOutcome.Recorded => TypedResults.NoContent(),
+                RetourOutcome.WrongSender => TypedResults.Forbid(),
+                RetourOutcome.UnknownMessage => TypedResults.NotFound(),
+                RetourOutcome.AlreadyAnswered => TypedResults.Content("Deze 507 is al beantwoord.", "text/plain; charset=utf-8", Encoding.UTF8, StatusCodes.Status409Conflict),
+            };
+        }
+        catch (Retour508Exception invalid)
+        {
+            return TypedResults.Content(invalid.Message, "text/plain; charset=utf-8", Encoding.UTF8, StatusCodes.Status400BadRequest);
+        }
+    }
+
+    // The outbox and retour run in the system scope like intake; the token decides which grantor's messages they touch.
+    private static async Task<Grantor?> AuthenticateAsync(HttpContext context, GrantorService grantors, AccessScopeAccessor scope, CancellationToken cancellationToken)
+    {
+        scope.Current = AccessScope.System;
+        var header = context.Request.Headers.Authorization.ToString();
+        if (header.StartsWith("Bearer ", StringComparison.Ordinal) && await grantors.AuthenticateAsync(header["Bearer ".Length..].Trim(), cancellationToken) is { } grantor)
+        {
+            return grantor;
+        }
+
+        context.Response.Headers.WWWAuthenticate = "Bearer";
+        return null;
+    }
+
     /// <summary>Reads the body up to the limit; null when it is longer (chunked bodies have no Content-Length).</summary>
     private static async Task<byte[]?> ReadBoundedAsync(HttpContext context, int maxBytes, CancellationToken cancellationToken)
     {
@@ -118,3 +206,6 @@ public static class IpgbApi
         return buffer.ToArray();
     }
 }
+
+/// <summary>One entry of a grantor's outbox.</summary>
+public sealed record OutboxItem(string Identificatie, string BerichtCode, DateOnly Dagtekening, string Href, bool Opgehaald);

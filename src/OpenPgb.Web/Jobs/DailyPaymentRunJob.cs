@@ -7,7 +7,8 @@ namespace OpenPgb.Web.Jobs;
 /// <summary>
 /// Starts the daily payment run on banking days from <see cref="PaymentOptions.DailyRunAt"/> (Amsterdam time). Every
 /// node runs this job; the database lease lets one of them book, and the run itself is once per business date, so
-/// checking every minute is harmless. A run interrupted by a crash is completed by the next check.
+/// checking every minute is harmless. A run interrupted by a crash is completed by the next check. Once a day it also
+/// produces the 507s that have become due.
 /// </summary>
 internal sealed partial class DailyPaymentRunJob(IServiceScopeFactory scopes, PaymentOptions options, DatabaseSettings database, TimeProvider time, ILogger<DailyPaymentRunJob> logger) : BackgroundService
 {
@@ -30,10 +31,13 @@ internal sealed partial class DailyPaymentRunJob(IServiceScopeFactory scopes, Pa
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
+    private DateOnly _closedOn;
+
     private async Task TickAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToAmsterdam();
         var today = DateOnly.FromDateTime(now.DateTime);
+        await ProduceBudgetClosingsAsync(today, cancellationToken);
         if (!options.DailyRunEnabled || !BankingCalendar.IsBankingDay(today) || TimeOnly.FromDateTime(now.DateTime) < options.DailyRunAt)
         {
             return;
@@ -53,6 +57,24 @@ internal sealed partial class DailyPaymentRunJob(IServiceScopeFactory scopes, Pa
             LogRun(logger, today, result.Outcome, result.Claims);
         }
     }
+
+    // 507s once a day, after the first tick of the day; producing is idempotent, so a restart that repeats it is harmless.
+    private async Task ProduceBudgetClosingsAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        if (!options.DailyRunEnabled || _closedOn == today)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AccessScopeAccessor>().Current = AccessScope.System;
+        var produced = await scope.ServiceProvider.GetRequiredService<Core.BudgetClosing.BudgetClosingService>().ProduceDueAsync(today, cancellationToken);
+        _closedOn = today;
+        LogClosings(logger, produced);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Produced} budget closing messages (507) produced")]
+    private static partial void LogClosings(ILogger logger, int produced);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The daily payment run failed; it is tried again in a minute")]
     private static partial void LogFailed(ILogger logger, Exception exception);

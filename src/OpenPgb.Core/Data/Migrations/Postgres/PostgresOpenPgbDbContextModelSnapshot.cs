@@ -333,6 +333,91 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                     b.ToTable("AccessLog", (string)null);
                 });
 
+            modelBuilder.Entity("OpenPgb.Core.BudgetClosing.BudgetClosingMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool?>("Accepted")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("BudgetHolderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CareFunctionCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<long>("CommittedCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DateSent")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("FetchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("GrantId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("GrantedCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("GrantorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Identification")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("RetourCodes")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("RetourReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("SpentCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Xml")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Identification")
+                        .HasDatabaseName("ix_budget_closing_identification");
+
+                    b.HasIndex("GrantorId", "RetourReceivedAt", "Id")
+                        .HasDatabaseName("ix_budget_closing_outbox");
+
+                    b.HasIndex("GrantId", "CareFunctionCode", "PeriodStart", "PeriodEnd", "Reason")
+                        .IsUnique()
+                        .HasDatabaseName("ux_budget_closing_once");
+
+                    b.ToTable("BudgetClosingMessages", (string)null);
+                });
+
             modelBuilder.Entity("OpenPgb.Core.CareAgreements.CareAgreement", b =>
                 {
                     b.Property<long>("Id")
@@ -2048,6 +2133,21 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("BudgetHolderId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.BudgetClosing.BudgetClosingMessage", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Grants.Grant", null)
+                        .WithMany()
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
+                        .WithMany()
+                        .HasForeignKey("GrantorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpenPgb.Core.CareAgreements.CareAgreement", b =>

@@ -322,6 +322,89 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                     b.ToTable("AccessLog", (string)null);
                 });
 
+            modelBuilder.Entity("OpenPgb.Core.BudgetClosing.BudgetClosingMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BudgetHolderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CareFunctionCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CommittedCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateSent")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("FetchedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GrantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GrantedCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GrantorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Identification")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RetourCodes")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("RetourReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SpentCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Xml")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Identification")
+                        .HasDatabaseName("ix_budget_closing_identification");
+
+                    b.HasIndex("GrantorId", "RetourReceivedAt", "Id")
+                        .HasDatabaseName("ix_budget_closing_outbox");
+
+                    b.HasIndex("GrantId", "CareFunctionCode", "PeriodStart", "PeriodEnd", "Reason")
+                        .IsUnique()
+                        .HasDatabaseName("ux_budget_closing_once");
+
+                    b.ToTable("BudgetClosingMessages", (string)null);
+                });
+
             modelBuilder.Entity("OpenPgb.Core.CareAgreements.CareAgreement", b =>
                 {
                     b.Property<long>("Id")
@@ -1989,6 +2072,21 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("BudgetHolderId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.BudgetClosing.BudgetClosingMessage", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Grants.Grant", null)
+                        .WithMany()
+                        .HasForeignKey("GrantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
+                        .WithMany()
+                        .HasForeignKey("GrantorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpenPgb.Core.CareAgreements.CareAgreement", b =>
