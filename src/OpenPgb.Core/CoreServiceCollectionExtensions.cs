@@ -50,6 +50,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<BudgetLedger>();
         services.AddScoped<ClaimService>();
         services.AddScoped<ClaimQueries>();
+        services.AddScoped<ClaimUploadService>();
+        services.AddScoped<FixedMonthlyClaims>();
         services.AddScoped<LedgerVerifier>();
         services.AddScoped<PaymentBlockService>();
         services.AddScoped<PaymentRunService>();

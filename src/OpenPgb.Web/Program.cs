@@ -116,6 +116,7 @@ app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
 app.MapOpenApi("/api/openapi/{documentName}.json");
 app.MapIpgbApi();
+app.MapClaimsApi();
 app.MapRazorPages();
 
 await app.RunAsync();

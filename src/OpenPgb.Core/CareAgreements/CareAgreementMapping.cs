@@ -76,3 +76,16 @@ internal sealed class CareProviderMapping : IEntityTypeConfiguration<CareProvide
         builder.Ignore(p => p.IsRegistrationComplete);
     }
 }
+
+internal sealed class ProviderApiTokenMapping : IEntityTypeConfiguration<ProviderApiToken>
+{
+    public void Configure(EntityTypeBuilder<ProviderApiToken> builder)
+    {
+        builder.ToTable("ProviderApiTokens");
+        builder.Property(t => t.SecretHash).HasMaxLength(64).IsRequired();
+        builder.Property(t => t.Hint).HasMaxLength(4).IsRequired();
+        builder.Property(t => t.CreatedBy).HasMaxLength(200).IsRequired();
+        builder.HasOne<CareProvider>().WithMany().HasForeignKey(t => t.CareProviderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(t => t.SecretHash).IsUnique().HasDatabaseName("ux_provider_api_tokens_hash");
+    }
+}

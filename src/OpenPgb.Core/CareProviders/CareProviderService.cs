@@ -94,6 +94,44 @@ public sealed class CareProviderService(OpenPgbDbContext db, UserManager<PortalU
         return returned.Count;
     }
 
+    /// <summary>A token for the provider's own software; the secret is returned once and stored only as a hash.</summary>
+    public async Task<string> IssueApiTokenAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        var providerId = actor.CareProviderId ?? throw new UnauthorizedAccessException("Only a provider's own users issue its tokens.");
+        var (token, secret) = ProviderApiToken.Issue(providerId, actor.Name, time.GetUtcNow());
+        db.ProviderApiTokens.Add(token);
+        accessLog.Changed(actor, null, "koppeltoken uitgegeven", $"token ...{token.Hint}");
+        await db.SaveChangesAsync(cancellationToken);
+        return secret;
+    }
+
+    public async Task RevokeApiTokenAsync(Actor actor, long tokenId, CancellationToken cancellationToken)
+    {
+        var providerId = actor.CareProviderId ?? throw new UnauthorizedAccessException("Only a provider's own users revoke its tokens.");
+        var token = await db.ProviderApiTokens.SingleOrDefaultAsync(t => t.Id == tokenId && t.CareProviderId == providerId, cancellationToken)
+            ?? throw new KeyNotFoundException($"Token {tokenId} is not this provider's.");
+        token.Revoke(time.GetUtcNow());
+        accessLog.Changed(actor, null, "koppeltoken ingetrokken", $"token ...{token.Hint}");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ProviderApiToken>> ApiTokensAsync(Actor actor, CancellationToken cancellationToken) =>
+        await db.ProviderApiTokens.AsNoTracking().Where(t => t.CareProviderId == actor.CareProviderId).OrderByDescending(t => t.Id).ToListAsync(cancellationToken);
+
+    /// <summary>The provider a presented secret belongs to, or null (unknown, revoked or malformed).</summary>
+    public async Task<CareProvider?> AuthenticateApiTokenAsync(string secret, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(secret) || secret.Length > 200)
+        {
+            return null;
+        }
+
+        var hash = Grantors.ApiToken.HashSecret(secret);
+        return await db.CareProviders.AsNoTracking()
+            .Where(p => db.ProviderApiTokens.Any(t => t.CareProviderId == p.Id && t.SecretHash == hash && t.RevokedAt == null))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<string>> UserNamesAsync(Actor actor, CancellationToken cancellationToken) =>
         await db.Users.Where(u => u.Role == PortalRole.CareProvider && u.CareProviderId == actor.CareProviderId)
             .OrderBy(u => u.DisplayName).Select(u => u.DisplayName + " (" + u.UserName + ")").ToListAsync(cancellationToken);

@@ -43,3 +43,16 @@ internal sealed class ClaimMapping : IEntityTypeConfiguration<Claim>
         builder.HasIndex(c => new { c.CareProviderId, c.ExternalKey }).IsUnique().HasFilter("\"ExternalKey\" IS NOT NULL").HasDatabaseName("ux_claims_external_key");
     }
 }
+
+internal sealed class ClaimUploadMapping : IEntityTypeConfiguration<ClaimUpload>
+{
+    public void Configure(EntityTypeBuilder<ClaimUpload> builder)
+    {
+        builder.ToTable("ClaimUploads");
+        builder.Property(u => u.FileName).HasMaxLength(200).IsRequired();
+        builder.Property(u => u.Sha256).HasMaxLength(64).IsRequired();
+        builder.Property(u => u.UploadedBy).HasMaxLength(200).IsRequired();
+        builder.HasOne<CareProvider>().WithMany().HasForeignKey(u => u.CareProviderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(u => new { u.CareProviderId, u.Sha256 }).IsUnique().HasDatabaseName("ux_claim_uploads_file");
+    }
+}

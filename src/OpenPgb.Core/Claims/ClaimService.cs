@@ -39,19 +39,46 @@ public sealed class ClaimService(OpenPgbDbContext db, BudgetLedger ledger, Acces
     public async Task<Claim> PrepareAsync(Actor actor, ClaimInput input, ClaimChannel channel, CancellationToken cancellationToken) =>
         (await CheckAsync(actor, input, channel, cancellationToken)).Claim;
 
-    private async Task<(Claim Claim, string? OnBehalfOf)> CheckAsync(Actor actor, ClaimInput input, ClaimChannel channel, CancellationToken cancellationToken)
+    /// <summary>
+    /// The monthly job's claim for a fixed monthly agreement: the same rules, no person submitting. Returns the id, or
+    /// the refusal. Once per agreement and month: the external key is unique per provider.
+    /// </summary>
+    public async Task<(long? Id, ClaimRefusedException? Refused)> SubmitFixedMonthlyAsync(long agreementId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var agreement = await db.CareAgreements.Include(a => a.Versions).SingleAsync(a => a.Id == agreementId, cancellationToken);
+        var version = agreement.ApprovedVersion ?? throw new IllegalTransitionException($"Agreement {agreementId} is not approved.");
+        var key = FixedMonthlyKey(agreementId, from);
+        var firstOfNextMonth = new DateOnly(from.Year, from.Month, 1).AddMonths(1);
+        var invoiceDate = firstOfNextMonth < time.Today() ? firstOfNextMonth : time.Today();
+        var input = new ClaimInput(agreementId, ClaimKind.FixedMonthly, version.CareFunctionCodes[0], from, to, 1, null, key, invoiceDate, key);
+        try
+        {
+            var (claim, _) = await CheckAsync(null, input, ClaimChannel.MonthlyJob, cancellationToken);
+            db.Claims.Add(claim);
+            await db.SaveChangesAsync(cancellationToken);
+            return (claim.Id, null);
+        }
+        catch (ClaimRefusedException refused)
+        {
+            return (null, refused);
+        }
+    }
+
+    public static string FixedMonthlyKey(long agreementId, DateOnly month) => $"VAST-{agreementId}-{month:yyyyMM}";
+
+    private async Task<(Claim Claim, string? OnBehalfOf)> CheckAsync(Actor? actor, ClaimInput input, ClaimChannel channel, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var agreement = await db.CareAgreements.Include(a => a.Versions).SingleOrDefaultAsync(a => a.Id == input.CareAgreementId, cancellationToken)
             ?? throw new KeyNotFoundException($"Care agreement {input.CareAgreementId} is not visible in this scope.");
         var grant = await LoadGrantAsync(agreement.GrantId, cancellationToken);
-        var onBehalfOf = RequireClaimant(actor, agreement, grant);
+        var onBehalfOf = actor is null ? null : RequireClaimant(actor, agreement, grant);
 
         var version = agreement.ApprovedVersion;
         var current = grant.CurrentVersion!;
         var budgetCode = BudgetLedger.BudgetCodeFor(current, input.Kind == ClaimKind.HolidayAllowance && version is not null ? version.CareFunctionCodes[0] : input.CareFunctionCode);
         var normalised = input with { CareFunctionCode = input.Kind == ClaimKind.HolidayAllowance && version is not null ? version.CareFunctionCodes[0] : input.CareFunctionCode };
-        var claim = version is null ? null : Claim.Submit(normalised, agreement, version, budgetCode, channel, actor.Name, time.GetUtcNow());
+        var claim = version is null ? null : Claim.Submit(normalised, agreement, version, budgetCode, channel, actor?.Name ?? "maandelijkse declaratie", time.GetUtcNow());
         var check = await GatherAsync(normalised, agreement, version, current, budgetCode, claim?.AmountCents ?? 0, cancellationToken);
         var violations = ClaimRules.Violations(check);
         if (violations.Count > 0 || claim is null)

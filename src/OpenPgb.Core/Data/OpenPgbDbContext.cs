@@ -56,6 +56,8 @@ public abstract class OpenPgbDbContext(DbContextOptions options, AccessScopeAcce
 
     public DbSet<Claim> Claims => Set<Claim>();
 
+    public DbSet<ProviderApiToken> ProviderApiTokens => Set<ProviderApiToken>();
+
     public DbSet<LedgerAccount> LedgerAccounts => Set<LedgerAccount>();
 
     public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();

@@ -58,7 +58,8 @@ internal sealed partial class DailyPaymentRunJob(IServiceScopeFactory scopes, Pa
         }
     }
 
-    // 507s once a day, after the first tick of the day; producing is idempotent, so a restart that repeats it is harmless.
+    // Once a day, at the first tick: due 507s and last month's fixed monthly claims. Both are idempotent, so a restart
+    // that repeats them is harmless.
     private async Task ProduceBudgetClosingsAsync(DateOnly today, CancellationToken cancellationToken)
     {
         if (!options.DailyRunEnabled || _closedOn == today)
@@ -69,6 +70,9 @@ internal sealed partial class DailyPaymentRunJob(IServiceScopeFactory scopes, Pa
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<AccessScopeAccessor>().Current = AccessScope.System;
         var produced = await scope.ServiceProvider.GetRequiredService<Core.BudgetClosing.BudgetClosingService>().ProduceDueAsync(today, cancellationToken);
+
+        // Last month's fixed monthly claims (once per month however often this runs: their keys are unique).
+        await scope.ServiceProvider.GetRequiredService<Core.Claims.FixedMonthlyClaims>().CreateForMonthAsync(today.AddMonths(-1), cancellationToken);
         _closedOn = today;
         LogClosings(logger, produced);
     }

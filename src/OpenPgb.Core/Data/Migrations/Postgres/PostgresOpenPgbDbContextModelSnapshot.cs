@@ -681,6 +681,49 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                     b.ToTable("CareProviders", (string)null);
                 });
 
+            modelBuilder.Entity("OpenPgb.Core.CareProviders.ProviderApiToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CareProviderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Hint")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CareProviderId");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique()
+                        .HasDatabaseName("ux_provider_api_tokens_hash");
+
+                    b.ToTable("ProviderApiTokens", (string)null);
+                });
+
             modelBuilder.Entity("OpenPgb.Core.Claims.Claim", b =>
                 {
                     b.Property<long>("Id")
@@ -825,6 +868,50 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
 
                             t.HasCheckConstraint("ck_claims_period", "\"PeriodEnd\" >= \"PeriodStart\"");
                         });
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Claims.ClaimUpload", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CareProviderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CareProviderId", "Sha256")
+                        .IsUnique()
+                        .HasDatabaseName("ux_claim_uploads_file");
+
+                    b.ToTable("ClaimUploads", (string)null);
                 });
 
             modelBuilder.Entity("OpenPgb.Core.Grantors.ApiToken", b =>
@@ -2190,6 +2277,15 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                     b.Navigation("CareAgreement");
                 });
 
+            modelBuilder.Entity("OpenPgb.Core.CareProviders.ProviderApiToken", b =>
+                {
+                    b.HasOne("OpenPgb.Core.CareProviders.CareProvider", null)
+                        .WithMany()
+                        .HasForeignKey("CareProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenPgb.Core.Claims.Claim", b =>
                 {
                     b.HasOne("OpenPgb.Core.Parties.BudgetHolder", null)
@@ -2225,6 +2321,15 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                     b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
                         .WithMany()
                         .HasForeignKey("GrantorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Claims.ClaimUpload", b =>
+                {
+                    b.HasOne("OpenPgb.Core.CareProviders.CareProvider", null)
+                        .WithMany()
+                        .HasForeignKey("CareProviderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -662,6 +662,47 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                     b.ToTable("CareProviders", (string)null);
                 });
 
+            modelBuilder.Entity("OpenPgb.Core.CareProviders.ProviderApiToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CareProviderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hint")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CareProviderId");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique()
+                        .HasDatabaseName("ux_provider_api_tokens_hash");
+
+                    b.ToTable("ProviderApiTokens", (string)null);
+                });
+
             modelBuilder.Entity("OpenPgb.Core.Claims.Claim", b =>
                 {
                     b.Property<long>("Id")
@@ -804,6 +845,48 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
 
                             t.HasCheckConstraint("ck_claims_period", "\"PeriodEnd\" >= \"PeriodStart\"");
                         });
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Claims.ClaimUpload", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CareProviderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CareProviderId", "Sha256")
+                        .IsUnique()
+                        .HasDatabaseName("ux_claim_uploads_file");
+
+                    b.ToTable("ClaimUploads", (string)null);
                 });
 
             modelBuilder.Entity("OpenPgb.Core.Grantors.ApiToken", b =>
@@ -2129,6 +2212,15 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                     b.Navigation("CareAgreement");
                 });
 
+            modelBuilder.Entity("OpenPgb.Core.CareProviders.ProviderApiToken", b =>
+                {
+                    b.HasOne("OpenPgb.Core.CareProviders.CareProvider", null)
+                        .WithMany()
+                        .HasForeignKey("CareProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenPgb.Core.Claims.Claim", b =>
                 {
                     b.HasOne("OpenPgb.Core.Parties.BudgetHolder", null)
@@ -2164,6 +2256,15 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                     b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
                         .WithMany()
                         .HasForeignKey("GrantorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Claims.ClaimUpload", b =>
+                {
+                    b.HasOne("OpenPgb.Core.CareProviders.CareProvider", null)
+                        .WithMany()
+                        .HasForeignKey("CareProviderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Microsoft.EntityFrameworkCore;
+using OpenPgb.Core.Audit;
+using OpenPgb.Core.Common;
+using OpenPgb.Core.Data;
+
+namespace OpenPgb.Core.Claims;
+
+public sealed record UploadRow(int Line, string InvoiceNumber, bool Accepted, string Message);
+
+public sealed record UploadResult(bool AlreadyUploaded, DateTimeOffset? PreviousUploadAt, IReadOnlyList<UploadRow> Rows)
+{
+    public int AcceptedCount => Rows.Count(r => r.Accepted);
+}
+
+/// <summary>
+/// Bulk claims from a provider's CSV (semicolon-separated, header row; columns in docs/claims-csv.md). Every row is
+/// checked and saved on its own, exactly as a portal claim, and comes back accepted or refused with its reasons. A
+/// file uploaded before (same bytes) is recognised and changes nothing.
+/// </summary>
+public sealed class ClaimUploadService(OpenPgbDbContext db, ClaimService claims, TimeProvider time)
+{
+    public const int MaxRows = 10_000;
+
+    public static readonly IReadOnlyList<string> RequiredColumns = ["overeenkomst", "zorgfunctie", "begindatum", "einddatum", "eenheden", "factuurnummer", "factuurdatum"];
+
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd-MM-yyyy", "d-M-yyyy"];
+
+    public async Task<UploadResult> UploadAsync(Actor actor, string fileName, byte[] content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var providerId = actor.CareProviderId ?? throw new UnauthorizedAccessException("Only a provider's users upload claims.");
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
+        var previous = await db.Set<ClaimUpload>().Where(u => u.CareProviderId == providerId && u.Sha256 == sha256).Select(u => (DateTimeOffset?)u.UploadedAt).FirstOrDefaultAsync(cancellationToken);
+        if (previous is not null)
+        {
+            return new UploadResult(true, previous, []);
+        }
+
+        var rows = new List<UploadRow>();
+        foreach (var (line, input, error) in Parse(content))
+        {
+            if (input is null)
+            {
+                rows.Add(new UploadRow(line, string.Empty, false, error!));
+                continue;
+            }
+
+            rows.Add(await SubmitRowAsync(actor, line, input, cancellationToken));
+        }
+
+        db.ChangeTracker.Clear();
+        db.Add(ClaimUpload.Record(providerId, fileName, sha256, actor.Name, rows.Count, rows.Count(r => r.Accepted), time.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+        return new UploadResult(false, null, rows);
+    }
+
+    private async Task<UploadRow> SubmitRowAsync(Actor actor, int line, ClaimInput input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var id = await claims.SubmitAsync(actor, input, ClaimChannel.CsvUpload, cancellationToken);
+            return new UploadRow(line, input.InvoiceNumber, true, $"Ingediend als declaratie {id}.");
+        }
+        catch (ClaimRefusedException refused)
+        {
+            db.ChangeTracker.Clear();
+            return new UploadRow(line, input.InvoiceNumber, false, refused.Message);
+        }
+        catch (Exception ex) when (ex is KeyNotFoundException or UnauthorizedAccessException)
+        {
+            db.ChangeTracker.Clear();
+            return new UploadRow(line, input.InvoiceNumber, false, $"Zorgovereenkomst {input.CareAgreementId} is niet met u gesloten of bestaat niet.");
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return new UploadRow(line, input.InvoiceNumber, false, $"Factuurnummer {input.InvoiceNumber} is al eerder gedeclareerd.");
+        }
+    }
+
+    /// <summary>Each data row as a claim, or the Dutch reason it cannot be read; line numbers count the header as 1.</summary>
+    public static IEnumerable<(int Line, ClaimInput? Input, string? Error)> Parse(byte[] content)
+    {
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            Delimiter = ";",
+            HasHeaderRecord = true,
+            PrepareHeaderForMatch = a => a.Header.Trim().ToLowerInvariant(),
+            TrimOptions = TrimOptions.Trim,
+            DetectDelimiter = false,
+            BadDataFound = null,
+            MissingFieldFound = null,
+        };
+        using var reader = new StreamReader(new MemoryStream(content), detectEncodingFromByteOrderMarks: true);
+        using var csv = new CsvReader(reader, configuration);
+        if (!csv.Read() || !csv.ReadHeader())
+        {
+            yield return (1, null, "Het bestand is leeg; de eerste regel moet de kolomnamen bevatten.");
+            yield break;
+        }
+
+        var headers = csv.HeaderRecord!.Select(h => h.Trim().ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        var missing = RequiredColumns.Where(c => !headers.Contains(c)).ToList();
+        if (missing.Count > 0)
+        {
+            yield return (1, null, $"Kolommen ontbreken: {string.Join(", ", missing)}.");
+            yield break;
+        }
+
+        var count = 0;
+        while (csv.Read())
+        {
+            var line = csv.Parser.Row;
+            if (++count > MaxRows)
+            {
+                yield return (line, null, $"Meer dan {MaxRows} regels; splits het bestand.");
+                yield break;
+            }
+
+            yield return ReadRow(csv, line);
+        }
+    }
+
+    private static (int, ClaimInput?, string?) ReadRow(CsvReader csv, int line)
+    {
+        string Field(string name) => headersContain(csv, name) ? (csv.GetField(name) ?? string.Empty).Trim() : string.Empty;
+
+        var agreementText = Field("overeenkomst");
+        var agreementDigits = agreementText.StartsWith("ZOK-", StringComparison.OrdinalIgnoreCase) ? agreementText[4..] : agreementText;
+        if (!long.TryParse(agreementDigits, NumberStyles.None, CultureInfo.InvariantCulture, out var agreementId))
+        {
+            return (line, null, $"Regel {line}: overeenkomst '{agreementText}' is geen nummer.");
+        }
+
+        var kind = Field("soort").ToLowerInvariant() switch
+        {
+            "" or "zorg" => ClaimKind.Care,
+            "feestdagenuitkering" => ClaimKind.HolidayAllowance,
+            var other => (ClaimKind?)null,
+        };
+        if (kind is null)
+        {
+            return (line, null, $"Regel {line}: soort moet 'zorg' of 'feestdagenuitkering' zijn.");
+        }
+
+        if (!TryDate(Field("begindatum"), out var start) || !TryDate(Field("einddatum"), out var end) || !TryDate(Field("factuurdatum"), out var invoiceDate))
+        {
+            return (line, null, $"Regel {line}: datums als jjjj-mm-dd of dd-mm-jjjj.");
+        }
+
+        decimal units = 1;
+        long? amount = null;
+        if (kind == ClaimKind.HolidayAllowance)
+        {
+            if (!Money.TryParseEuro(Field("bedrag"), out var cents))
+            {
+                return (line, null, $"Regel {line}: vul het bedrag van de feestdagenuitkering in, bijvoorbeeld 150,00.");
+            }
+
+            amount = cents;
+        }
+        else if (!decimal.TryParse(Field("eenheden").Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out units))
+        {
+            return (line, null, $"Regel {line}: eenheden '{Field("eenheden")}' is geen getal.");
+        }
+
+        return (line, new ClaimInput(agreementId, kind.Value, Field("zorgfunctie"), start, end, units, amount, Field("factuurnummer"), invoiceDate), null);
+
+        static bool headersContain(CsvReader reader, string name) => reader.HeaderRecord!.Any(h => string.Equals(h.Trim(), name, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static bool TryDate(string text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+}

@@ -1,0 +1,147 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using OpenPgb.Core.Audit;
+using OpenPgb.Core.CareProviders;
+using OpenPgb.Core.Claims;
+using OpenPgb.Core.Data;
+
+namespace OpenPgb.Web.Api;
+
+/// <summary>
+/// Claims from a provider's own software: <c>POST /api/claims/v1</c> with the provider's bearer token and an
+/// <c>Idempotency-Key</c> header. The same key with the same claim answers the stored claim again (200); with another
+/// claim 409. A refused claim answers 422 with every rule's Dutch message.
+/// </summary>
+public static class ClaimsApi
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    public static IEndpointRouteBuilder MapClaimsApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/api/claims/v1", SubmitAsync)
+            .WithTags("Declaraties")
+            .DisableAntiforgery()
+            .RequireRateLimiting(IpgbApi.RateLimitPolicy)
+            .WithName("SubmitClaim")
+            .WithSummary("Submit one claim (declaratie) for an approved care agreement")
+            .Produces<ClaimResponse>(StatusCodes.Status201Created)
+            .Produces<ClaimResponse>(StatusCodes.Status200OK)
+            .Produces<ClaimProblem>(StatusCodes.Status422UnprocessableEntity)
+            .Produces(StatusCodes.Status400BadRequest)
+            .Produces(StatusCodes.Status401Unauthorized)
+            .Produces(StatusCodes.Status404NotFound)
+            .Produces(StatusCodes.Status409Conflict);
+        return routes;
+    }
+
+    private static async Task<Results<Created<ClaimResponse>, Ok<ClaimResponse>, UnprocessableEntity<ClaimProblem>, BadRequest<ClaimProblem>, UnauthorizedHttpResult, StatusCodeHttpResult>> SubmitAsync(
+        HttpContext context,
+        ClaimRequest? request,
+        CareProviderService providers,
+        ClaimService claims,
+        OpenPgbDbContext db,
+        AccessScopeAccessor scope,
+        CancellationToken cancellationToken)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.Ordinal)
+            || await providers.AuthenticateApiTokenAsync(header["Bearer ".Length..].Trim(), cancellationToken) is not { } provider)
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+            return TypedResults.Unauthorized();
+        }
+
+        scope.Current = AccessScope.ForCareProvider(provider.Id);
+        var key = context.Request.Headers[IdempotencyHeader].ToString().Trim();
+        if (key.Length is 0 or > 100)
+        {
+            return TypedResults.BadRequest(new ClaimProblem($"Zet een {IdempotencyHeader} (1 tot 100 tekens) in de kop van het verzoek.", []));
+        }
+
+        if (request?.ToInput(key) is not { } input)
+        {
+            return TypedResults.BadRequest(new ClaimProblem("De declaratie is onvolledig: overeenkomst, zorgfunctie, periode, eenheden (of bedrag), factuurnummer en factuurdatum zijn verplicht.", []));
+        }
+
+        if (await ExistingAsync(db, provider.Id, key, cancellationToken) is { } existing)
+        {
+            return Same(existing, input) ? TypedResults.Ok(ClaimResponse.Of(existing)) : TypedResults.StatusCode(StatusCodes.Status409Conflict);
+        }
+
+        try
+        {
+            var actor = Actor.Provider($"api-{provider.ProviderNumber}", $"{provider.Name} (koppeling)", provider.Id);
+            var id = await claims.SubmitAsync(actor, input, ClaimChannel.Api, cancellationToken);
+            var claim = await db.Claims.AsNoTracking().SingleAsync(c => c.Id == id, cancellationToken);
+            return TypedResults.Created($"/api/claims/v1/{id}", ClaimResponse.Of(claim));
+        }
+        catch (ClaimRefusedException refused)
+        {
+            return TypedResults.UnprocessableEntity(new ClaimProblem("De declaratie is niet ingediend.", [.. refused.Violations.Select(v => new ClaimProblemRule(v.Rule, v.Message))]));
+        }
+        catch (Exception ex) when (ex is KeyNotFoundException or UnauthorizedAccessException)
+        {
+            return TypedResults.StatusCode(StatusCodes.Status404NotFound);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent request with the same key won the race: answer as a repeat.
+            db.ChangeTracker.Clear();
+            return await ExistingAsync(db, provider.Id, key, cancellationToken) is { } raced && Same(raced, input)
+                ? TypedResults.Ok(ClaimResponse.Of(raced))
+                : TypedResults.StatusCode(StatusCodes.Status409Conflict);
+        }
+    }
+
+    private static Task<Claim?> ExistingAsync(OpenPgbDbContext db, long providerId, string key, CancellationToken cancellationToken) =>
+        db.Claims.AsNoTracking().SingleOrDefaultAsync(c => c.CareProviderId == providerId && c.ExternalKey == key, cancellationToken);
+
+    private static bool Same(Claim claim, ClaimInput input) =>
+        claim.CareAgreementId == input.CareAgreementId && claim.Kind == input.Kind && claim.PeriodStart == input.PeriodStart && claim.PeriodEnd == input.PeriodEnd
+        && claim.InvoiceNumber == input.InvoiceNumber.Trim() && (input.Kind != ClaimKind.Care || (claim.Units == input.Units && claim.CareFunctionCode == input.CareFunctionCode));
+}
+
+/// <summary>The JSON body of a claim. Amounts in euro cents; units with at most two decimals.</summary>
+public sealed record ClaimRequest(
+    [property: JsonPropertyName("overeenkomst")] long Overeenkomst,
+    [property: JsonPropertyName("soort")] string? Soort,
+    [property: JsonPropertyName("zorgfunctie")] string? Zorgfunctie,
+    [property: JsonPropertyName("begindatum")] DateOnly? Begindatum,
+    [property: JsonPropertyName("einddatum")] DateOnly? Einddatum,
+    [property: JsonPropertyName("eenheden")] decimal? Eenheden,
+    [property: JsonPropertyName("bedragCenten")] long? BedragCenten,
+    [property: JsonPropertyName("factuurnummer")] string? Factuurnummer,
+    [property: JsonPropertyName("factuurdatum")] DateOnly? Factuurdatum)
+{
+    public ClaimInput? ToInput(string idempotencyKey)
+    {
+        var kind = Soort?.ToLowerInvariant() switch
+        {
+            null or "zorg" => ClaimKind.Care,
+            "feestdagenuitkering" => ClaimKind.HolidayAllowance,
+            _ => (ClaimKind?)null,
+        };
+        if (kind is null || Overeenkomst <= 0 || Begindatum is not { } start || Einddatum is not { } end || Factuurdatum is not { } invoiceDate
+            || string.IsNullOrWhiteSpace(Factuurnummer) || (kind == ClaimKind.Care && (Eenheden is null || string.IsNullOrWhiteSpace(Zorgfunctie)))
+            || (kind == ClaimKind.HolidayAllowance && BedragCenten is null))
+        {
+            return null;
+        }
+
+        return new ClaimInput(Overeenkomst, kind.Value, Zorgfunctie ?? string.Empty, start, end, Eenheden ?? 1, BedragCenten, Factuurnummer, invoiceDate, idempotencyKey);
+    }
+}
+
+public sealed record ClaimResponse(
+    [property: JsonPropertyName("id")] long Id,
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("bedragCenten")] long BedragCenten,
+    [property: JsonPropertyName("factuurnummer")] string Factuurnummer)
+{
+    public static ClaimResponse Of(Claim claim) => new(claim.Id, claim.Status.ToString(), claim.AmountCents, claim.InvoiceNumber);
+}
+
+public sealed record ClaimProblemRule([property: JsonPropertyName("regel")] string Regel, [property: JsonPropertyName("melding")] string Melding);
+
+public sealed record ClaimProblem([property: JsonPropertyName("melding")] string Melding, [property: JsonPropertyName("regels")] IReadOnlyList<ClaimProblemRule> Regels);

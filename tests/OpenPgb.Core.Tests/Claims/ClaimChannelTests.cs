@@ -1,0 +1,104 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpenPgb.Core.CareAgreements;
+using OpenPgb.Core.Claims;
+using OpenPgb.Core.Data;
+using OpenPgb.Testing;
+using Shouldly;
+
+namespace OpenPgb.Core.Tests.Claims;
+
+/// <summary>Claims that do not come from the portal form: the provider's CSV upload and the fixed monthly job.</summary>
+public sealed class ClaimChannelTests : IAsyncLifetime
+{
+    private TestDatabase _db = null!;
+    private AgreementWorld _world = null!;
+    private long _agreement;
+
+    public async ValueTask InitializeAsync()
+    {
+        _db = await TestDatabase.CreateAsync();
+        _world = await AgreementWorld.CreateAsync(_db);
+        _agreement = await _world.ApprovedAsync();
+    }
+
+    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+
+    [Fact]
+    public async Task Upload_EveryRowAcceptedOrRefusedWithItsReason_TheSameFileTwiceChangesNothing()
+    {
+        var csv = Encoding.UTF8.GetBytes($"""
+            overeenkomst;soort;zorgfunctie;begindatum;einddatum;eenheden;bedrag;factuurnummer;factuurdatum
+            ZOK-{_agreement};zorg;02;2026-10-01;2026-10-31;12,5;;CSV-1;01-11-2026
+            {_agreement};zorg;02;2026-09-01;2026-09-30;10;;CSV-2;2026-11-01
+            {_agreement};zorg;02;2026-10-15;2026-10-20;3;;CSV-3;2026-11-01
+            {_agreement};zorg;03;2026-08-01;2026-08-31;3;;CSV-4;2026-11-01
+            {_agreement};zorg;02;2026-07-01;2026-07-31;veel;;CSV-5;2026-11-01
+            999999;zorg;02;2026-07-01;2026-07-31;1;;CSV-6;2026-11-01
+            {_agreement};zorg;02;2026-06-01;2026-06-30;1;;CSV-1;2026-11-01
+            """);
+
+        var result = await UploadAsync(csv);
+
+        result.AlreadyUploaded.ShouldBeFalse();
+        result.Rows.Count.ShouldBe(7);
+        result.Rows.Where(r => r.Accepted).Select(r => r.InvoiceNumber).ShouldBe(["CSV-1", "CSV-2"]);
+        result.Rows.Single(r => r.Line == 4).Message.ShouldContain("al een declaratie");
+        result.Rows.Single(r => r.Line == 5).Message.ShouldContain("Zorgfunctie 03 staat niet in de zorgovereenkomst");
+        result.Rows.Single(r => r.Line == 6).Message.ShouldContain("geen getal");
+        result.Rows.Single(r => r.Line == 7).Message.ShouldContain("niet met u gesloten");
+        result.Rows.Single(r => r.Line == 8).Message.ShouldContain("al eerder gedeclareerd");
+        (await ClaimsAsync()).Count.ShouldBe(2);
+        (await ClaimsAsync()).ShouldAllBe(c => c.Channel == ClaimChannel.CsvUpload);
+
+        var again = await UploadAsync(csv);
+        again.AlreadyUploaded.ShouldBeTrue();
+        (await ClaimsAsync()).Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Upload_WithoutTheRequiredColumns_SaysWhichAreMissing()
+    {
+        var result = await UploadAsync(Encoding.UTF8.GetBytes("overeenkomst;eenheden\n1;2\n"));
+
+        result.Rows.Single().Message.ShouldContain("Kolommen ontbreken: zorgfunctie, begindatum, einddatum, factuurnummer, factuurdatum");
+    }
+
+    [Fact]
+    public async Task FixedMonthly_OneClaimPerAgreementAndMonth_HoweverOftenTheJobRuns()
+    {
+        var fixedMonthly = await _world.ApprovedAsync(AgreementWorld.Terms() with { TariffUnit = TariffUnit.Month, FixedMonthlyCents = 40_000, StartDate = new DateOnly(2026, 4, 15) });
+
+        var first = await RunMonthlyAsync(new DateOnly(2026, 10, 1));
+        var again = await RunMonthlyAsync(new DateOnly(2026, 10, 17));
+        var april = await RunMonthlyAsync(new DateOnly(2026, 4, 1));
+
+        first.ShouldBe((1, 0));
+        again.ShouldBe((0, 0));
+        april.ShouldBe((1, 0));
+        var claims = await ClaimsAsync();
+        claims.Count.ShouldBe(2);
+        claims.ShouldAllBe(c => c.CareAgreementId == fixedMonthly && c.Kind == ClaimKind.FixedMonthly && c.AmountCents == 40_000 && c.Status == ClaimStatus.Submitted);
+        claims.Single(c => c.PeriodStart.Month == 4).PeriodStart.ShouldBe(new DateOnly(2026, 4, 15));
+        claims.Single(c => c.PeriodStart.Month == 10).PeriodEnd.ShouldBe(new DateOnly(2026, 10, 31));
+    }
+
+    private async Task<UploadResult> UploadAsync(byte[] csv)
+    {
+        await using var scope = _world.ScopeOf(_world.ProviderUser);
+        return await scope.ServiceProvider.GetRequiredService<ClaimUploadService>().UploadAsync(_world.ProviderUser, "declaraties.csv", csv, CancellationToken.None);
+    }
+
+    private async Task<(int, int)> RunMonthlyAsync(DateOnly month)
+    {
+        await using var scope = _db.Scope();
+        return await scope.ServiceProvider.GetRequiredService<FixedMonthlyClaims>().CreateForMonthAsync(month, CancellationToken.None);
+    }
+
+    private async Task<List<Claim>> ClaimsAsync()
+    {
+        await using var scope = _db.Scope();
+        return await scope.ServiceProvider.GetRequiredService<OpenPgbDbContext>().Claims.AsNoTracking().OrderBy(c => c.Id).ToListAsync();
+    }
+}

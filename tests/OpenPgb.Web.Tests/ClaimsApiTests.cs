@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpenPgb.Core.Audit;
+using OpenPgb.Core.CareAgreements;
+using OpenPgb.Core.CareProviders;
+using OpenPgb.Core.Data;
+using OpenPgb.Web.Api;
+using OpenPgb.Web.Tests.Support;
+using Shouldly;
+
+namespace OpenPgb.Web.Tests;
+
+/// <summary>POST /api/claims/v1: provider tokens, idempotency keys, rule refusals as 422.</summary>
+public sealed class ClaimsApiTests(OpenPgbWebFactory factory) : IClassFixture<OpenPgbWebFactory>
+{
+    private static readonly Uri Endpoint = new("/api/claims/v1", UriKind.Relative);
+
+    [Fact]
+    public async Task Post_WithTokenAndKey_Creates_RepeatAnswersTheSame_OtherContentConflicts()
+    {
+        var (token, agreement, careFunction) = await ProviderTokenAndAgreementAsync();
+        var month = FirstOfThisMonth();
+        var request = Request(agreement.Id, careFunction, month, "API-F-1");
+
+        var created = await PostAsync(token, "key-1", request);
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var body = (await created.Content.ReadFromJsonAsync<ClaimResponse>())!;
+        body.Status.ShouldBe("Submitted");
+        body.BedragCenten.ShouldBe(2 * 4_500);
+
+        var repeat = await PostAsync(token, "key-1", request);
+        repeat.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await repeat.Content.ReadFromJsonAsync<ClaimResponse>())!.Id.ShouldBe(body.Id);
+
+        (await PostAsync(token, "key-1", request with { Eenheden = 3 })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await factory.QueryAsync(db => db.Claims.CountAsync(c => c.ExternalKey == "key-1"))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Post_BreakingRules_Answers422WithEveryDutchMessage_AndRefusesWithoutTokenOrKey()
+    {
+        var (token, agreement, careFunction) = await ProviderTokenAndAgreementAsync();
+        var request = Request(agreement.Id, careFunction, FirstOfThisMonth(), "API-F-2") with { Eenheden = 30 };
+
+        var refused = await PostAsync(token, "key-2", request with { Einddatum = FirstOfThisMonth() });
+        refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var problem = (await refused.Content.ReadFromJsonAsync<ClaimProblem>())!;
+        problem.Regels.ShouldContain(r => r.Regel == "UnitsPlausible" && r.Melding.Contains("24 uur per dag"));
+
+        (await PostAsync("opgbzv_onzin", "key-3", request)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await PostAsync(token, string.Empty, request)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await PostAsync(token, "key-4", request with { Overeenkomst = 987654 })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    private static DateOnly FirstOfThisMonth()
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, OpenPgb.Core.Common.AmsterdamClock.Zone).DateTime);
+        return new DateOnly(today.Year, today.Month, 1);
+    }
+
+    private static ClaimRequest Request(long agreement, string careFunction, DateOnly day, string invoice) =>
+        new(agreement, "zorg", careFunction, day, day, 2, null, invoice, DateOnly.FromDateTime(DateTime.UtcNow));
+
+    private async Task<HttpResponseMessage> PostAsync(string token, string key, ClaimRequest request)
+    {
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (key.Length > 0)
+        {
+            client.DefaultRequestHeaders.Add(ClaimsApi.IdempotencyHeader, key);
+        }
+
+        return await client.PostAsJsonAsync(Endpoint, request);
+    }
+
+    // The demo's Zorg Op Maat and its approved agreement at 45.00 an hour with the demo budget holder.
+    private async Task<(string Token, CareAgreement Agreement, string CareFunction)> ProviderTokenAndAgreementAsync()
+    {
+        await using var scope = factory.SystemScope();
+        var db = scope.ServiceProvider.GetRequiredService<OpenPgbDbContext>();
+        var provider = await db.CareProviders.SingleAsync(p => p.KvkNumber == "68750110");
+        var agreement = await db.CareAgreements.Include(a => a.Versions)
+            .FirstAsync(a => a.CareProviderId == provider.Id && a.Versions.Any(v => v.Status == AgreementStatus.Approved && v.TariffCents == 4_500));
+        var actor = Actor.Provider("api-test", "Zorg Op Maat", provider.Id);
+        var token = await scope.ServiceProvider.GetRequiredService<CareProviderService>().IssueApiTokenAsync(actor, CancellationToken.None);
+        return (token, agreement, agreement.ApprovedVersion!.CareFunctionCodes[0]);
+    }
+}
