@@ -37,7 +37,7 @@ public sealed class ClaimJourneyTests(BrowserFixture browser, PortalServerFixtur
             await provider.AssertAccessibleAsync();
             await provider.GetByTestId("new-claim").ClickAsync();
             await provider.AssertAccessibleAsync();
-            var agreement = provider.Locator("#agreement option", new() { HasTextRegex = new Regex("€ 45,00 per uur") }).First;
+            var agreement = provider.Locator("#agreement option", new() { HasTextRegex = new Regex("€ 40,00 per uur") }).First;
             await provider.GetByLabel("Zorgovereenkomst").SelectOptionAsync((await agreement.GetAttributeAsync("value"))!);
             await provider.GetByTestId("choose-agreement").ClickAsync();
             await provider.AssertAccessibleAsync();
@@ -56,7 +56,7 @@ public sealed class ClaimJourneyTests(BrowserFixture browser, PortalServerFixtur
 
         await holder.GetByRole(AriaRole.Link, new() { Name = "Declaraties", Exact = true }).ClickAsync();
         await holder.AssertAccessibleAsync();
-        (await holder.GetByTestId($"waiting-{invoice}").TextContentAsync())!.ShouldContain("€ 90,00");
+        (await holder.GetByTestId($"waiting-{invoice}").TextContentAsync())!.ShouldContain("€ 80,00");
         await holder.GetByTestId($"approve-{invoice}").ClickAsync();
         await holder.AssertAccessibleAsync();
         (await holder.GetByTestId($"claim-{invoice}").TextContentAsync())!.ShouldContain("Goedgekeurd");
@@ -83,13 +83,13 @@ public sealed class ClaimJourneyTests(BrowserFixture browser, PortalServerFixtur
             await provider.AssertAccessibleAsync();
             (await provider.GetByTestId($"claim-{invoice}").TextContentAsync())!.ShouldContain("Betaald");
             var payment = provider.Locator("section", new() { HasText = invoice });
-            (await payment.TextContentAsync())!.ShouldContain("€ 90,00");
+            (await payment.TextContentAsync())!.ShouldContain("€ 80,00");
         }
 
         await holder.GotoAsync(new Uri(Base, "/budgethouder").ToString());
         await holder.AssertAccessibleAsync();
-        (remainingBefore - await EuroAsync(holder.GetByTestId("grant-remaining").First)).ShouldBe(9_000);
-        (await EuroAsync(holder.GetByTestId("grant-spent").First) - spentBefore).ShouldBe(9_000);
+        (remainingBefore - await EuroAsync(holder.GetByTestId("grant-remaining").First)).ShouldBe(8_000);
+        (await EuroAsync(holder.GetByTestId("grant-spent").First) - spentBefore).ShouldBe(8_000);
     }
 
     private static async Task<long> EuroAsync(ILocator locator)

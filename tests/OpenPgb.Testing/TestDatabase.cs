@@ -38,9 +38,24 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(connectionString, BuildServices(connectionString, clock), clock);
     }
 
-    public static Dictionary<string, string?> Settings(string connectionString) => new()
+    /// <summary>
+    /// A fresh, migrated embedded SQLite database in a temporary file: the demo's default, for the tests that prove a
+    /// feature also works there. The file is deleted with the database.
+    /// </summary>
+    public static async Task<TestDatabase> CreateSqliteAsync(TestClock? clock = null)
     {
-        ["Database:Provider"] = "Postgres",
+        var file = Path.Combine(Path.GetTempPath(), $"openpgb-test-{Guid.NewGuid():N}.db");
+        var connectionString = $"Data Source={file};Foreign Keys=True;Pooling=False";
+        clock ??= new TestClock();
+        var database = new TestDatabase(connectionString, BuildServices(connectionString, clock, "Sqlite"), clock) { _sqliteFile = file };
+        await using var scope = database.Scope();
+        await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<OpenPgbDbContext>(), CancellationToken.None);
+        return database;
+    }
+
+    public static Dictionary<string, string?> Settings(string connectionString, string provider = "Postgres") => new()
+    {
+        ["Database:Provider"] = provider,
         ["ConnectionStrings:OpenPgb"] = connectionString,
     };
 
@@ -52,11 +67,20 @@ public sealed class TestDatabase : IAsyncDisposable
         return s;
     }
 
-    public async ValueTask DisposeAsync() => await Services.DisposeAsync();
+    private string? _sqliteFile;
 
-    private static ServiceProvider BuildServices(string connectionString, TestClock clock)
+    public async ValueTask DisposeAsync()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(connectionString)).Build();
+        await Services.DisposeAsync();
+        if (_sqliteFile is not null)
+        {
+            File.Delete(_sqliteFile);
+        }
+    }
+
+    private static ServiceProvider BuildServices(string connectionString, TestClock clock, string provider = "Postgres")
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(connectionString, provider)).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));

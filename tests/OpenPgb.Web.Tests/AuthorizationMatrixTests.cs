@@ -66,6 +66,11 @@ public sealed class AuthorizationMatrixTests(OpenPgbWebFactory factory) : IClass
         ["/budgethouder/declaraties"] = [Role.BudgetHolder, Role.Representative],
         ["/budgethouder/declaratie/nieuw"] = [Role.BudgetHolder, Role.Representative],
         ["/verstrekker/blokkades"] = [Role.Employee],
+        ["/verstrekker/betaling/{payment}"] = [Role.Employee],
+        ["/beheer/betaalruns?handler=Bestand&id={run}"] = [Role.Operator],
+        ["/zorgverlener/declaraties/upload"] = [Role.Provider],
+        ["/zorgverlener/koppelingen"] = [Role.Provider],
+        ["/zorgverlener/rekening"] = [Role.Provider],
         ["/account/tweestapsverificatie"] = [Role.BudgetHolder, Role.Representative, Role.Employee, Role.Operator, Role.Provider],
     };
 
@@ -139,7 +144,22 @@ public sealed class AuthorizationMatrixTests(OpenPgbWebFactory factory) : IClass
             .Replace("{holder}", S(ids.AmsterdamHolder), StringComparison.Ordinal)
             .Replace("{grant}", S(ids.AmsterdamGrant), StringComparison.Ordinal)
             .Replace("{message}", S(ids.AmsterdamMessage), StringComparison.Ordinal)
-            .Replace("{represented}", S(ids.RepresentedGrant), StringComparison.Ordinal);
+            .Replace("{represented}", S(ids.RepresentedGrant), StringComparison.Ordinal)
+            .Replace("{payment}", S(ids.AmsterdamPayment), StringComparison.Ordinal)
+            .Replace("{run}", S(ids.PaymentRun), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Employee_OfAnotherGrantor_CannotOpenAPayment_NorAnUnknownRunFile()
+    {
+        var ids = await DemoIds.LoadAsync(factory);
+        using var utrecht = factory.CreatePortalClient();
+        await utrecht.LoginAsync("medewerker.utrecht");
+        (await utrecht.Http.GetAsync(new Uri($"/verstrekker/betaling/{ids.AmsterdamPayment}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        using var operatorClient = factory.CreatePortalClient();
+        await operatorClient.LoginAsync("operator");
+        (await operatorClient.Http.GetAsync(new Uri("/beheer/betaalruns?handler=Bestand&id=999999", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Theory]

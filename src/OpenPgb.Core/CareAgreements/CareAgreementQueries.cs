@@ -36,7 +36,6 @@ public sealed class CareAgreementQueries(OpenPgbDbContext db, Grantors.GrantorSe
             query = query.Where(a => a.GrantId == id);
         }
 
-        // Names come from unfiltered tables on purpose: a provider sees the name of the budget holder it contracts with.
         var rows = await query
             .OrderByDescending(a => a.Id)
             .Take(500)
@@ -44,16 +43,22 @@ public sealed class CareAgreementQueries(OpenPgbDbContext db, Grantors.GrantorSe
             {
                 a.Id,
                 a.GrantId,
+                a.BudgetHolderId,
                 Provider = db.CareProviders.Where(p => p.Id == a.CareProviderId).Select(p => p.Name).First(),
-                Holder = db.BudgetHolders.IgnoreQueryFilters().Where(b => b.Id == a.BudgetHolderId).Select(b => b.Name).First(),
                 Versions = a.Versions.Select(v => new { v.Number, v.Status, v.StartDate, v.EndDate, v.TariffCents, v.TariffUnit }).ToList(),
             })
             .ToListAsync(cancellationToken);
+
+        // Holder names in a second query, past the filter on purpose (a provider sees the name of the budget holder it
+        // contracts with), for the ids the filtered query returned: IgnoreQueryFilters inside the first query would
+        // switch off the filters of the whole query.
+        var holderIds = rows.Select(r => r.BudgetHolderId).Distinct().ToList();
+        var holders = await db.BudgetHolders.IgnoreQueryFilters().AsNoTracking().Where(b => holderIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Name.Display, cancellationToken);
         return [.. rows.Select(r =>
         {
             var pending = r.Versions.Where(v => CareAgreementVersion.IsPendingStatus(v.Status)).MaxBy(v => v.Number);
             var shown = pending ?? r.Versions.MaxBy(v => v.Number)!;
-            return new AgreementRow(r.Id, r.GrantId, r.Provider, r.Holder.Display, shown.Status, shown.Number, shown.StartDate, shown.EndDate, shown.TariffCents, shown.TariffUnit);
+            return new AgreementRow(r.Id, r.GrantId, r.Provider, holders[r.BudgetHolderId], shown.Status, shown.Number, shown.StartDate, shown.EndDate, shown.TariffCents, shown.TariffUnit);
         })];
     }
 

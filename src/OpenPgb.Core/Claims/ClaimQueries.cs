@@ -35,70 +35,66 @@ public sealed class ClaimQueries(OpenPgbDbContext db)
     public const int PageSize = 200;
 
     /// <summary>The claims the scope can see, newest first, optionally of one status.</summary>
+    /// <remarks>
+    /// Each query reads one filtered table; names and payments are looked up afterwards by id. (IgnoreQueryFilters on
+    /// any part of a query switches the filters off for the whole query, so it never appears beside a filtered set.)
+    /// </remarks>
     public async Task<IReadOnlyList<ClaimRow>> ListAsync(ClaimStatus? status, CancellationToken cancellationToken)
     {
-        // Names come from unfiltered tables: the claim's visibility is what authorises showing them.
-        var rows = from c in db.Claims.AsNoTracking()
-                   where status == null || c.Status == status
-                   join p in db.CareProviders on c.CareProviderId equals p.Id
-                   join h in db.BudgetHolders.IgnoreQueryFilters() on c.BudgetHolderId equals h.Id
-                   orderby c.SubmittedAt descending, c.Id descending
-                   select new
-                   {
-                       c,
-                       ProviderName = p.Name,
-                       h.Name,
-                       Paid = (from i in db.PaymentItems
-                               where i.ClaimId == c.Id && i.ReturnedAt == null
-                               join pm in db.Payments.IgnoreQueryFilters() on i.PaymentId equals pm.Id
-                               join r in db.PaymentRuns.IgnoreQueryFilters() on pm.PaymentRunId equals r.Id
-                               select new { pm.EndToEndId, r.ExecutionDate }).FirstOrDefault(),
-                   };
-        var list = await rows.Take(PageSize).ToListAsync(cancellationToken);
-        return [.. list.Select(r => new ClaimRow(
-            r.c.Id, r.c.CareAgreementId, r.c.GrantId, r.ProviderName, r.Name.Display, r.c.Kind, r.c.CareFunctionCode, r.c.PeriodStart, r.c.PeriodEnd, r.c.Units,
-            r.c.TariffCents, r.c.AmountCents, r.c.InvoiceNumber, r.c.Status, r.c.HoldReason, r.c.RejectionReason, r.Paid?.EndToEndId, r.Paid?.ExecutionDate))];
+        var claims = await db.Claims.AsNoTracking()
+            .Where(c => status == null || c.Status == status)
+            .OrderByDescending(c => c.SubmittedAt).ThenByDescending(c => c.Id)
+            .Take(PageSize)
+            .ToListAsync(cancellationToken);
+        var ids = claims.Select(c => c.Id).ToList();
+        var providerIds = claims.Select(c => c.CareProviderId).Distinct().ToList();
+        var holderIds = claims.Select(c => c.BudgetHolderId).Distinct().ToList();
+        var providers = await db.CareProviders.IgnoreQueryFilters().AsNoTracking().Where(p => providerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var holders = await db.BudgetHolders.IgnoreQueryFilters().AsNoTracking().Where(h => holderIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.Name.Display, cancellationToken);
+        var paid = (await (from i in db.PaymentItems.IgnoreQueryFilters().AsNoTracking()
+                           where ids.Contains(i.ClaimId) && i.ReturnedAt == null
+                           join pm in db.Payments.IgnoreQueryFilters() on i.PaymentId equals pm.Id
+                           join r in db.PaymentRuns.IgnoreQueryFilters() on pm.PaymentRunId equals r.Id
+                           select new { i.ClaimId, pm.EndToEndId, r.ExecutionDate }).ToListAsync(cancellationToken))
+            .ToDictionary(p => p.ClaimId);
+        return [.. claims.Select(c =>
+        {
+            var payment = paid.GetValueOrDefault(c.Id);
+            return new ClaimRow(
+                c.Id, c.CareAgreementId, c.GrantId, providers.GetValueOrDefault(c.CareProviderId, string.Empty), holders.GetValueOrDefault(c.BudgetHolderId, string.Empty), c.Kind,
+                c.CareFunctionCode, c.PeriodStart, c.PeriodEnd, c.Units, c.TariffCents, c.AmountCents, c.InvoiceNumber, c.Status, c.HoldReason, c.RejectionReason,
+                payment?.EndToEndId, payment?.ExecutionDate);
+        })];
     }
 
-    /// <summary>A provider's payments with their specification: which claims each transfer pays.</summary>
+    /// <summary>The payments the scope can see (a provider's own, a grantor's), newest first, with their specification.</summary>
     public async Task<IReadOnlyList<PaymentRow>> PaymentsAsync(CancellationToken cancellationToken)
     {
-        var payments = await (from pm in db.Payments.AsNoTracking()
-                              join r in db.PaymentRuns.IgnoreQueryFilters() on pm.PaymentRunId equals r.Id
-                              orderby pm.Id descending
-                              select new { pm, r.ExecutionDate })
-            .Take(50)
-            .ToListAsync(cancellationToken);
-        var ids = payments.Select(p => p.pm.Id).ToList();
-        var lines = await (from i in db.PaymentItems.AsNoTracking()
+        var payments = await db.Payments.AsNoTracking().OrderByDescending(p => p.Id).Take(50).ToListAsync(cancellationToken);
+        return await WithLinesAsync(payments, cancellationToken);
+    }
+
+    /// <summary>One payment visible in the scope (a grantor's employee, the provider), with its specification.</summary>
+    public async Task<(PaymentRow Payment, string ProviderName)?> PaymentAsync(long id, CancellationToken cancellationToken)
+    {
+        var payment = await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        return payment is null ? null : ((await WithLinesAsync([payment], cancellationToken))[0], payment.CreditorName);
+    }
+
+    // The payments were read through the scope filter; their runs and lines are looked up by their ids.
+    private async Task<IReadOnlyList<PaymentRow>> WithLinesAsync(IReadOnlyList<Payment> payments, CancellationToken cancellationToken)
+    {
+        var ids = payments.Select(p => p.Id).ToList();
+        var runIds = payments.Select(p => p.PaymentRunId).Distinct().ToList();
+        var executionDates = await db.PaymentRuns.IgnoreQueryFilters().AsNoTracking().Where(r => runIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.ExecutionDate, cancellationToken);
+        var lines = await (from i in db.PaymentItems.IgnoreQueryFilters().AsNoTracking()
                            where ids.Contains(i.PaymentId)
                            join c in db.Claims.IgnoreQueryFilters() on i.ClaimId equals c.Id
                            orderby c.PeriodStart, c.InvoiceNumber
                            select new { i.PaymentId, Line = new PaymentLine(c.Id, c.InvoiceNumber, c.PeriodStart, c.PeriodEnd, i.AmountCents) })
             .ToListAsync(cancellationToken);
         var byPayment = lines.ToLookup(l => l.PaymentId, l => l.Line);
-        return [.. payments.Select(p => new PaymentRow(p.pm.Id, p.pm.EndToEndId, p.ExecutionDate, p.pm.CreditorIban, p.pm.AmountCents, p.pm.ClaimCount, p.pm.Status, p.pm.ReturnReason, [.. byPayment[p.pm.Id]]))];
-    }
-
-    /// <summary>One payment visible in the scope (a grantor's employee, the provider), with its specification.</summary>
-    public async Task<(PaymentRow Payment, string ProviderName)?> PaymentAsync(long id, CancellationToken cancellationToken)
-    {
-        var found = await (from pm in db.Payments.AsNoTracking()
-                           where pm.Id == id
-                           join r in db.PaymentRuns.IgnoreQueryFilters() on pm.PaymentRunId equals r.Id
-                           select new { pm, r.ExecutionDate }).SingleOrDefaultAsync(cancellationToken);
-        if (found is null)
-        {
-            return null;
-        }
-
-        var lines = await (from i in db.PaymentItems.AsNoTracking()
-                           where i.PaymentId == id
-                           join c in db.Claims.IgnoreQueryFilters() on i.ClaimId equals c.Id
-                           orderby c.PeriodStart, c.InvoiceNumber
-                           select new PaymentLine(c.Id, c.InvoiceNumber, c.PeriodStart, c.PeriodEnd, i.AmountCents)).ToListAsync(cancellationToken);
-        var p = found.pm;
-        return (new PaymentRow(p.Id, p.EndToEndId, found.ExecutionDate, p.CreditorIban, p.AmountCents, p.ClaimCount, p.Status, p.ReturnReason, lines), p.CreditorName);
+        return [.. payments.Select(p => new PaymentRow(p.Id, p.EndToEndId, executionDates[p.PaymentRunId], p.CreditorIban, p.AmountCents, p.ClaimCount, p.Status, p.ReturnReason, [.. byPayment[p.Id]]))];
     }
 
     /// <summary>The approved agreements a provider (or a citizen, for informal carers) can claim on.</summary>

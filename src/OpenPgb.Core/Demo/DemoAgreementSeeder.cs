@@ -3,8 +3,11 @@ using OpenPgb.Core.Accounts;
 using OpenPgb.Core.Audit;
 using OpenPgb.Core.CareAgreements;
 using OpenPgb.Core.CareProviders;
+using OpenPgb.Core.Claims;
+using OpenPgb.Core.Common;
 using OpenPgb.Core.Data;
 using OpenPgb.Core.Grantors;
+using OpenPgb.Core.Payments;
 
 namespace OpenPgb.Core.Demo;
 
@@ -17,6 +20,9 @@ public sealed class DemoAgreementSeeder(
     CareProviderService providers,
     CareAgreementService agreements,
     GrantorSettingsService settings,
+    ClaimService claims,
+    PaymentRunService payments,
+    PaymentOptions paymentOptions,
     TimeProvider time)
 {
     public async Task SeedAsync(Grantor amsterdam, Grantor utrecht, string holderBsn, string? utrechtHolderBsn, CancellationToken cancellationToken)
@@ -69,10 +75,33 @@ public sealed class DemoAgreementSeeder(
         var changed = await SubmitAsync(holder, provider, zorgOpMaat.Id, terms with { TariffCents = 4_000 }, cancellationToken);
         await agreements.AssessAsync(employee, changed, AssessmentDecision.Approve, AssessmentReasons.Approval, null, cancellationToken);
         await agreements.StartChangeAsync(holder.Actor, changed, terms with { TariffCents = 4_200 }, cancellationToken);
+        await SeedClaimsAsync(holder, provider, approved, terms.CareFunctionCodes[0], cancellationToken);
 
         if (utrechtHolderBsn is not null)
         {
             await SeedUtrechtAsync(utrecht, utrechtHolderBsn, zorgOpMaat.Id, provider, cancellationToken);
+        }
+    }
+
+    // Money moving: a claim paid by a manual payment run (so there is a run, a file and a payment to see) and one
+    // waiting for the budget holder. Days of the current month, so they always fall inside the demo agreement.
+    private async Task SeedClaimsAsync(HolderGrant holder, Actor provider, long agreementId, string careFunction, CancellationToken cancellationToken)
+    {
+        var today = time.Today();
+        var first = new DateOnly(today.Year, today.Month, 1);
+        try
+        {
+            var paid = await claims.SubmitAsync(provider, new ClaimInput(agreementId, ClaimKind.Care, careFunction, first, first, 3, null, $"ZOM-{first:yyyyMM}-001", today), ClaimChannel.Portal, cancellationToken);
+            await claims.ApproveAsync(holder.Actor, paid, cancellationToken);
+            await payments.RunAsync(PaymentRunKind.Manual, today, "demo", paymentOptions.OutputDirectory, cancellationToken);
+            if (today > first)
+            {
+                await claims.SubmitAsync(provider, new ClaimInput(agreementId, ClaimKind.Care, careFunction, first.AddDays(1), first.AddDays(1), 2.5m, null, $"ZOM-{first:yyyyMM}-002", today), ClaimChannel.Portal, cancellationToken);
+            }
+        }
+        catch (ClaimRefusedException)
+        {
+            // A demo grant whose budget starts later than this month: no claims to show, nothing else depends on them.
         }
     }
 

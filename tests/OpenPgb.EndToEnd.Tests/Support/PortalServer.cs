@@ -38,7 +38,7 @@ public sealed class PortalServer : IAsyncDisposable
         info.Environment["Demo__SeedOnStartup"] = "true";
         info.Environment["Demo__BudgetHolders"] = "15";
         info.Environment["Payments__DailyRunEnabled"] = "false";
-        info.Environment["Payments__OutputDirectory"] = Path.Combine(Path.GetTempPath(), "openpgb-e2e-payments");
+        info.Environment["Payments__OutputDirectory"] = Path.Combine(Path.GetTempPath(), "openpgb-e2e-payments", Guid.NewGuid().ToString("N"));
         // Every journey logs in from 127.0.0.1; the per-address login limit is tested in Web.Tests, not here.
         info.Environment["Security__LoginAttemptsPerMinute"] = "1000";
         foreach (var (key, value) in Processes.PostgresEnvironment(connectionString))

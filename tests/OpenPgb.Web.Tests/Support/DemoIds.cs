@@ -18,6 +18,11 @@ public sealed record DemoIds(long AmsterdamHolder, long AmsterdamGrant, long Ams
 
     public long UtrechtTask { get; init; }
 
+    /// <summary>The demo's payment to Zorg Op Maat (Amsterdam) and the run that made it.</summary>
+    public long AmsterdamPayment { get; init; }
+
+    public long PaymentRun { get; init; }
+
     public static async Task<DemoIds> LoadAsync(OpenPgbWebFactory factory) => await factory.QueryAsync(async db =>
     {
         var amsterdam = await db.Grants.Where(g => g.Grantor!.Code == "0363").OrderBy(g => g.Id).FirstAsync();
@@ -42,6 +47,8 @@ public sealed record DemoIds(long AmsterdamHolder, long AmsterdamGrant, long Ams
             UtrechtAgreement = await db.CareAgreements.Where(a => a.GrantorId == utrecht.GrantorId).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(),
             UtrechtLetter = await db.Letters.Where(l => l.GrantorId == utrecht.GrantorId).OrderBy(l => l.Id).Select(l => l.Id).FirstAsync(),
             UtrechtTask = await db.WorkTasks.Where(t => t.GrantorId == utrecht.GrantorId).OrderBy(t => t.Id).Select(t => t.Id).FirstAsync(),
+            AmsterdamPayment = await db.Payments.Where(p => p.GrantorId == amsterdam.GrantorId).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(),
+            PaymentRun = await db.PaymentRuns.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(),
         };
     });
 }

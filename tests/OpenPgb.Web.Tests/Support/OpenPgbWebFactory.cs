@@ -43,7 +43,7 @@ public sealed class OpenPgbWebFactory : WebApplicationFactory<Program>, IAsyncLi
         _settings["Demo:SeedOnStartup"] = "true";
         _settings["Demo:BudgetHolders"] = "24";
         _settings["Payments:DailyRunEnabled"] = "false";
-        _settings["Payments:OutputDirectory"] = Path.Combine(Path.GetTempPath(), "openpgb-web-tests-payments");
+        _settings["Payments:OutputDirectory"] = Path.Combine(Path.GetTempPath(), "openpgb-web-tests-payments", Guid.NewGuid().ToString("N"));
         _settings["Security:RequireTwoFactorForStaff"] = RequireTwoFactor ? "true" : "false";
         _settings["Security:SecureCookies"] = "false";
         _settings["Security:LoginAttemptsPerMinute"] = LoginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture);
