@@ -19,6 +19,8 @@ public sealed partial class GrantIntakeService(
     TimeProvider time,
     CareFunctionCodeListCache codeLists,
     IntakeOptions options,
+    Ledger.BudgetLedger ledger,
+    WorkTasks.WorkTaskService tasks,
     ILogger<GrantIntakeService> logger)
 {
     /// <param name="authenticatedSender">The grantor code the channel authenticated, or null for channels that trust the file (CLI).</param>
@@ -80,8 +82,47 @@ public sealed partial class GrantIntakeService(
             Log(idOf, intake, decision);
         }
 
+        var changedGrants = decided.Where(d => d.Decision.Grant is { CurrentVersionNumber: > 1 }).Select(d => idOf(d.Decision.Grant!)).Distinct().ToList();
         db.ChangeTracker.Clear();
+        if (changedGrants.Count > 0)
+        {
+            await RaiseBudgetBelowCommittedAsync(changedGrants, cancellationToken);
+        }
+
         return results;
+    }
+
+    /// <summary>
+    /// Business consequence, not a rejection (IPGB.md): a new version that lowers or ends a care-function budget below
+    /// what is already paid or committed was applied; the grantor gets a work task (one open task per grant).
+    /// </summary>
+    private async Task RaiseBudgetBelowCommittedAsync(IReadOnlyList<long> grantIds, CancellationToken cancellationToken)
+    {
+        var booked = await db.LedgerAccounts.IgnoreQueryFilters().Where(a => a.GrantId != null && grantIds.Contains(a.GrantId.Value)).Select(a => a.GrantId!.Value).Distinct().ToListAsync(cancellationToken);
+        if (booked.Count == 0)
+        {
+            return;
+        }
+
+        var versions = await db.GrantVersions.AsNoTracking().Include(v => v.CareFunctionBudgets).Where(v => v.IsCurrent && booked.Contains(v.GrantId)).ToListAsync(cancellationToken);
+        var positions = await ledger.PositionsAsync(versions, cancellationToken);
+        var open = await db.WorkTasks.Where(t => t.Type == WorkTasks.WorkTaskType.BudgetBelowCommitted && t.Status == WorkTasks.WorkTaskStatus.Open && t.SubjectKind == WorkTasks.WorkTaskSubject.Grant && booked.Contains(t.SubjectId))
+            .Select(t => t.SubjectId).ToListAsync(cancellationToken);
+        var grants = await db.Grants.AsNoTracking().Where(g => booked.Contains(g.Id)).ToDictionaryAsync(g => g.Id, cancellationToken);
+        foreach (var version in versions.Where(v => !open.Contains(v.GrantId)))
+        {
+            var shortfalls = positions[version.GrantId].Where(p => p.RemainingCents < 0).ToList();
+            if (shortfalls.Count == 0)
+            {
+                continue;
+            }
+
+            var grant = grants[version.GrantId];
+            var detail = string.Join(", ", shortfalls.Select(p => $"zorgfunctie {p.CareFunctionCode} {p.Year}: {Money.FormatEuro(-p.RemainingCents)} tekort"));
+            tasks.Create(grant.GrantorId, WorkTasks.WorkTaskType.BudgetBelowCommitted, WorkTasks.WorkTaskSubject.Grant, grant.Id, grant.BudgetHolderId, $"Budget {grant.BudgetKey} lager dan betaald en vastgelegd ({detail})", 10);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Writes the batch in one transaction and returns how to find the id of anything it wrote.</summary>

@@ -62,7 +62,7 @@ public sealed class BudgetClosingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Produce_SpendAboveALoweredBudget_GivesAn02()
+    public async Task Produce_SpendAboveALoweredBudget_GivesAn02_AndTheGrantorATask()
     {
         var agreement = await _world.ApprovedAsync(AgreementWorld.Terms(careFunction: "03"));
         await _world.ApprovedClaimAsync(AgreementWorld.Claim(agreement, hours: 10, month: 10, careFunction: "03"));
@@ -79,6 +79,12 @@ public sealed class BudgetClosingTests : IAsyncLifetime
         overspent.Reason.ShouldBe(ClosingReason.Overspent);
         overspent.GrantedCents.ShouldBe(10_000);
         overspent.SpentCents.ShouldBe(35_000);
+
+        // The lowered version was applied (a business consequence, not a rejection) and the grantor has a task.
+        await using var scope = _db.Scope();
+        var task = await scope.ServiceProvider.GetRequiredService<OpenPgbDbContext>().WorkTasks.SingleAsync(t => t.Type == WorkTasks.WorkTaskType.BudgetBelowCommitted);
+        task.SubjectId.ShouldBe(_world.GrantId);
+        task.Title.ShouldContain("zorgfunctie 03 2026: € 250,00 tekort");
     }
 
     [Fact]
