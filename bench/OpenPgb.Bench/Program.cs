@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using OpenPgb.Bench;
 using OpenPgb.Core.Ipgb;
 using OpenPgb.Testing;
 
@@ -11,13 +12,31 @@ using OpenPgb.Testing;
 if (args.FirstOrDefault() == "worktasks")
 {
     // Work-task list benchmark (issue 4): dotnet run -c Release --project bench/OpenPgb.Bench -- worktasks [--tasks 100000]
-    await WorkTaskBench.WriteAsync(await WorkTaskBench.RunAsync(IntArg("--tasks", 100_000)), StringArg("--out", Path.Combine(FindRoot(), "bench/results/worktasks.json")));
+    await WorkTaskBench.WriteAsync(await WorkTaskBench.RunAsync(IntArg("--tasks", 100_000)), StringArg("--out", Path.Combine(BenchTools.FindRoot(), "bench/results/worktasks.json")));
+    return 0;
+}
+
+if (args.FirstOrDefault() == "portal")
+{
+    // Portal load benchmark (issue 5): dotnet run -c Release --project bench/OpenPgb.Bench -- portal [--holders 100000] [--claims 10000000] [--users 100] [--rounds 20]
+    await BenchTools.WriteJsonAsync(
+        await PortalBench.RunAsync(IntArg("--holders", 100_000), IntArg("--claims", 10_000_000), IntArg("--users", 100), IntArg("--rounds", 20)),
+        StringArg("--out", Path.Combine(BenchTools.FindRoot(), "bench/results/portal.json")));
+    return 0;
+}
+
+if (args.FirstOrDefault() == "payment-run")
+{
+    // Payment-run benchmark (issue 5): dotnet run -c Release --project bench/OpenPgb.Bench -- payment-run [--holders 100000] [--claims 1000000]
+    await BenchTools.WriteJsonAsync(
+        await PaymentRunBench.RunAsync(IntArg("--holders", 100_000), IntArg("--claims", 1_000_000)),
+        StringArg("--out", Path.Combine(BenchTools.FindRoot(), "bench/results/payment-run.json")));
     return 0;
 }
 
 var messages = IntArg("--messages", 100_000);
 var also = IntArg("--also", 10_000);
-var outFile = StringArg("--out", Path.Combine(FindRoot(), "bench/results/intake.json"));
+var outFile = StringArg("--out", Path.Combine(BenchTools.FindRoot(), "bench/results/intake.json"));
 
 var runs = new JsonArray();
 foreach (var n in new[] { also, messages }.Where(n => n > 0).Distinct().Order())
@@ -44,18 +63,18 @@ static async Task<JsonObject> RunAsync(int n)
     var dir = Directory.CreateTempSubdirectory("openpgb-bench-").FullName;
     try
     {
-        await Cli(env, "db", "migrate");
-        await Cli(env, "grantor", "add", "--code", "0363", "--name", "Gemeente Amsterdam", "--kind", "municipality", "--live-from", "2020-01-01");
-        await Cli(env, "grantor", "add", "--code", "0344", "--name", "Gemeente Utrecht", "--kind", "municipality", "--live-from", "2020-01-01");
-        await Cli(env, "grantor", "add", "--code", "5501", "--name", "Zorgkantoor", "--kind", "care-office", "--live-from", "2020-01-01");
-        await Cli(env, "ipgb", "generate", "--count", n.ToString(CultureInfo.InvariantCulture), "--out", dir, "--seed", "42");
+        await BenchTools.Cli(env, "db", "migrate");
+        await BenchTools.Cli(env, "grantor", "add", "--code", "0363", "--name", "Gemeente Amsterdam", "--kind", "municipality", "--live-from", "2020-01-01");
+        await BenchTools.Cli(env, "grantor", "add", "--code", "0344", "--name", "Gemeente Utrecht", "--kind", "municipality", "--live-from", "2020-01-01");
+        await BenchTools.Cli(env, "grantor", "add", "--code", "5501", "--name", "Zorgkantoor", "--kind", "care-office", "--live-from", "2020-01-01");
+        await BenchTools.Cli(env, "ipgb", "generate", "--count", n.ToString(CultureInfo.InvariantCulture), "--out", dir, "--seed", "42");
 
         var baseline = Baseline(dir);
         var import = Stopwatch.StartNew();
-        var output = await Cli(env, "ipgb", "import", dir, "--stats");
+        var output = await BenchTools.Cli(env, "ipgb", "import", dir, "--stats");
         import.Stop();
-        var peak = ParseStat(output, "peak_rss_mb");
-        var accepted = (int)ParseStat(output, "accepted");
+        var peak = BenchTools.ParseStat(output, "peak_rss_mb");
+        var accepted = (int)BenchTools.ParseStat(output, "accepted");
         if (accepted != n)
         {
             throw new InvalidOperationException($"Only {accepted} of {n} messages were accepted:\n{output}");
@@ -96,28 +115,6 @@ static TimeSpan Baseline(string dir)
 
     _ = valid;
     return watch.Elapsed;
-}
-
-static async Task<string> Cli(Dictionary<string, string> env, params string[] args)
-{
-    var (exit, output) = await CliProcess.RunAsync(Path.Combine(FindRoot(), "src/OpenPgb.Cli/bin/Release/net10.0/openpgb.dll"), env, args);
-    return exit == 0 ? output : throw new InvalidOperationException($"openpgb {string.Join(' ', args)} exited {exit}: {output}");
-}
-
-static double ParseStat(string output, string name) =>
-    double.Parse(output.Split('\n').Select(l => l.Trim()).First(l => l.StartsWith(name + ":", StringComparison.Ordinal))[(name.Length + 1)..].Trim(), CultureInfo.InvariantCulture);
-
-static string FindRoot()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-    {
-        if (File.Exists(Path.Combine(dir.FullName, "OpenPgb.slnx")))
-        {
-            return dir.FullName;
-        }
-    }
-
-    throw new InvalidOperationException("Repository root not found.");
 }
 
 int IntArg(string name, int fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;

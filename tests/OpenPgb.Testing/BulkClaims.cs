@@ -41,45 +41,88 @@ public static class BulkClaims
     }
 
     /// <summary>
-    /// Adds <paramref name="count"/> approved claims (1 to 3 cents each, care function 02, October 2026) spread over the
-    /// approved agreements of the grants, booked as approvals; invoice numbers start with <paramref name="wave"/>.
-    /// Returns their total in cents.
+    /// National-size volume for benchmarks: <paramref name="providers"/> registered providers, and for every grant one
+    /// approved agreement on its first care-function budget (and a second one for every other grant, so 1.5 per grant),
+    /// each with a provider taken round-robin.
     /// </summary>
-    public static async Task<long> AddApprovedClaimsAsync(string connectionString, int count, string wave)
+    public static async Task AddNationalAgreementsAsync(string connectionString, int providers)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            INSERT INTO "CareProviders" ("ProviderNumber", "Kind", "Name", "KvkNumber", "AgbCode", "VatNumber", "Iban", "RegisteredAt", "InvitationCode", "City", "HouseNumber", "PostalCode", "Street")
+            SELECT 'ZV' || lpad((30000000 + s)::text, 8, '0'), 'Organisation', 'Zorgaanbieder ' || s, lpad(s::text, 8, '0'), NULL, NULL, 'NL91ABNA0417164300', now(), NULL, 'Amsterdam', '1', '1011AB', 'Zorgstraat'
+            FROM generate_series(1, @providers) s;
+
+            WITH g AS (
+                SELECT gr."Id", gr."GrantorId", gr."BudgetHolderId", b."CareFunctionCode", b."StartDate", b."EndDate", row_number() OVER (ORDER BY gr."Id") AS rn
+                FROM "Grants" gr
+                JOIN "GrantVersions" v ON v."GrantId" = gr."Id" AND v."IsCurrent"
+                JOIN LATERAL (SELECT c."CareFunctionCode", c."StartDate", c."EndDate" FROM "CareFunctionBudgets" c WHERE c."GrantVersionId" = v."Id" ORDER BY c."StartDate", c."CareFunctionCode" LIMIT 1) b ON true),
+            p AS (SELECT MIN("Id") AS first, COUNT(*) AS n FROM "CareProviders" WHERE "ProviderNumber" LIKE 'ZV3%'),
+            pairs AS (SELECT g.*, k FROM g, generate_series(0, 1) k WHERE k = 0 OR g.rn % 2 = 0),
+            na AS (
+                -- The bulk providers have consecutive ids, so a provider is picked by arithmetic, not by a join.
+                INSERT INTO "CareAgreements" ("GrantId", "GrantorId", "BudgetHolderId", "CareProviderId", "CreatedAt")
+                SELECT pairs."Id", pairs."GrantorId", pairs."BudgetHolderId", p.first + (pairs.rn * 7 + pairs.k * 13) % p.n, now() FROM pairs, p
+                RETURNING "Id", "GrantId")
+            INSERT INTO "CareAgreementVersions" ("CareAgreementId", "Number", "Status", "Type", "CareFunctionCodes", "StartDate", "EndDate", "TariffUnit", "TariffCents", "ExpectedUnitsPerMonth",
+                "ThirdPartyClause", "SignedByHolderAt", "SignedByHolderName", "SignedByProviderAt", "SignedByProviderName", "SubmittedAt",
+                "Decision", "DecisionReasonCode", "AssessedByUserId", "AssessedByName", "AssessedAt", "DecidedAt", "MaximumTariffCentsAtDecision")
+            SELECT na."Id", 1, 'Approved', 'Assignment', ARRAY[g."CareFunctionCode"], g."StartDate", g."EndDate", 'Hour', 4500, 10,
+                'derdenbeding', now(), 'bulk', now(), 'bulk', now(), 'Approve', '00', 'bulk', 'bulk', now(), now(), 6500
+            FROM na JOIN g ON g."Id" = na."GrantId";
+            """,
+            connection);
+        command.Parameters.AddWithValue("providers", providers);
+        command.CommandTimeout = 3600;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// Adds <paramref name="count"/> approved claims of 1 to <paramref name="maxCents"/> cents, spread round-robin over the
+    /// approved agreements (each on its agreement's first care function and first day), booked as approvals exactly as
+    /// <c>BudgetLedger</c> books them; invoice numbers start with <paramref name="wave"/>. Returns their total in cents.
+    /// </summary>
+    public static async Task<long> AddApprovedClaimsAsync(string connectionString, int count, string wave, int maxCents = 3)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
+        await using var max = new NpgsqlCommand("""SELECT COALESCE(MAX("Id"), 0) FROM "Claims" """, connection, transaction);
+        var after = (long)(await max.ExecuteScalarAsync())!;
         await Execute(
             """
             WITH ag AS (
-                SELECT a."Id", a."CareProviderId", a."GrantId", a."GrantorId", a."BudgetHolderId", v."Id" AS "VersionId",
-                       row_number() OVER (ORDER BY a."Id") - 1 AS rn, COUNT(*) OVER () AS n
-                FROM "CareAgreements" a JOIN "CareAgreementVersions" v ON v."CareAgreementId" = a."Id" AND v."Status" = 'Approved')
+                SELECT a."Id", a."CareProviderId", a."GrantId", a."GrantorId", a."BudgetHolderId", v."Id" AS "VersionId", v."CareFunctionCodes"[1] AS code, v."StartDate",
+                       row_number() OVER (ORDER BY a."Id") - 1 AS rn
+                FROM "CareAgreements" a JOIN "CareAgreementVersions" v ON v."CareAgreementId" = a."Id" AND v."Status" = 'Approved'),
+            slots AS (SELECT s, s % (SELECT COUNT(*) FROM ag) AS slot FROM generate_series(0, @count - 1) s)
             INSERT INTO "Claims" ("CareAgreementId", "CareAgreementVersionId", "GrantId", "GrantorId", "BudgetHolderId", "CareProviderId", "Kind", "CareFunctionCode", "BudgetCode",
                 "PeriodStart", "PeriodEnd", "BudgetYear", "Units", "TariffCents", "AmountCents", "InvoiceNumber", "InvoiceDate", "Channel", "Status", "SubmittedAt", "SubmittedBy", "DecidedAt", "DecidedBy")
-            SELECT ag."Id", ag."VersionId", ag."GrantId", ag."GrantorId", ag."BudgetHolderId", ag."CareProviderId", 'Care', '02', '02',
-                DATE '2026-10-01', DATE '2026-10-31', 2026, 1, 1 + s % 3, 1 + s % 3, @wave || '-' || s, DATE '2026-11-01', 'Api', 'Approved', now(), 'bulk', now(), 'bulk'
-            FROM generate_series(0, @count - 1) s JOIN ag ON ag.rn = s % ag.n
+            SELECT ag."Id", ag."VersionId", ag."GrantId", ag."GrantorId", ag."BudgetHolderId", ag."CareProviderId", 'Care', ag.code, ag.code,
+                ag."StartDate", ag."StartDate", EXTRACT(YEAR FROM ag."StartDate")::int, 1, 1 + slots.s % @max, 1 + slots.s % @max, @wave || '-' || slots.s, ag."StartDate", 'Api', 'Approved', now(), 'bulk', now(), 'bulk'
+            FROM slots JOIN ag ON ag.rn = slots.slot
             """);
         await Execute(
             """
             INSERT INTO "LedgerAccounts" ("Key", "Kind", "GrantorId", "GrantId", "CareFunctionCode", "Year")
             SELECT DISTINCT 'BC/' || c."GrantId" || '/' || c."BudgetCode" || '/' || c."BudgetYear", 'BudgetCommitted', c."GrantorId", c."GrantId", c."BudgetCode", c."BudgetYear"
-            FROM "Claims" c WHERE c."InvoiceNumber" LIKE @wave || '-%'
+            FROM "Claims" c WHERE c."Id" > @after
             ON CONFLICT ("Key") DO NOTHING
             """);
         await Execute(
             """
             INSERT INTO "LedgerAccounts" ("Key", "Kind", "GrantorId", "CareProviderId")
             SELECT DISTINCT 'PP/' || c."GrantorId" || '/' || c."CareProviderId", 'ProviderPayable', c."GrantorId", c."CareProviderId"
-            FROM "Claims" c WHERE c."InvoiceNumber" LIKE @wave || '-%'
+            FROM "Claims" c WHERE c."Id" > @after
             ON CONFLICT ("Key") DO NOTHING
             """);
         await Execute(
             """
             INSERT INTO "JournalEntries" ("Kind", "BookedAt", "ClaimId", "Description")
-            SELECT 'ClaimApproved', now(), c."Id", 'declaratie ' || c."Id" || ' goedgekeurd' FROM "Claims" c WHERE c."InvoiceNumber" LIKE @wave || '-%'
+            SELECT 'ClaimApproved', now(), c."Id", 'declaratie ' || c."Id" || ' goedgekeurd' FROM "Claims" c WHERE c."Id" > @after
             """);
         await Execute(
             """
@@ -89,10 +132,10 @@ public static class BulkClaims
             JOIN "JournalEntries" je ON je."ClaimId" = c."Id" AND je."Kind" = 'ClaimApproved'
             JOIN "LedgerAccounts" bc ON bc."Key" = 'BC/' || c."GrantId" || '/' || c."BudgetCode" || '/' || c."BudgetYear"
             JOIN "LedgerAccounts" pp ON pp."Key" = 'PP/' || c."GrantorId" || '/' || c."CareProviderId"
-            WHERE c."InvoiceNumber" LIKE @wave || '-%'
+            WHERE c."Id" > @after
             """);
-        await using var total = new NpgsqlCommand("""SELECT COALESCE(SUM("AmountCents"), 0)::bigint FROM "Claims" WHERE "InvoiceNumber" LIKE @wave || '-%'""", connection, transaction);
-        total.Parameters.AddWithValue("wave", wave);
+        await using var total = new NpgsqlCommand("""SELECT COALESCE(SUM("AmountCents"), 0)::bigint FROM "Claims" WHERE "Id" > @after""", connection, transaction);
+        total.Parameters.AddWithValue("after", after);
         var cents = (long)(await total.ExecuteScalarAsync())!;
         await transaction.CommitAsync();
         return cents;
@@ -102,7 +145,9 @@ public static class BulkClaims
             await using var command = new NpgsqlCommand(sql, connection, transaction);
             command.Parameters.AddWithValue("wave", wave);
             command.Parameters.AddWithValue("count", count);
-            command.CommandTimeout = 600;
+            command.Parameters.AddWithValue("max", maxCents);
+            command.Parameters.AddWithValue("after", after);
+            command.CommandTimeout = 3600;
             await command.ExecuteNonQueryAsync();
         }
     }

@@ -15,9 +15,11 @@ internal static class PaymentCommands
         var date = new Option<string?>("--date") { Description = "Business date (yyyy-MM-dd); default today in Amsterdam" };
         var manual = new Option<bool>("--manual") { Description = "A manual run (any number per day) instead of the daily run (one per day)" };
         var output = new Option<string?>("--out") { Description = "Directory for the pain.001 file; default Payments:OutputDirectory" };
-        var run = new Command("run", "Book all payable claims and write the SEPA pain.001 file; safe to start again after a crash") { date, manual, output };
+        var stats = new Option<bool>("--stats") { Description = "Print elapsed time and peak memory after the run" };
+        var run = new Command("run", "Book all payable claims and write the SEPA pain.001 file; safe to start again after a crash") { date, manual, output, stats };
         run.SetAction(async (parse, cancellationToken) =>
         {
+            var started = TimeProvider.System.GetTimestamp();
             await using var services = CliHost.Build();
             var options = services.GetRequiredService<PaymentOptions>();
             var businessDate = ParseDate(parse.GetValue(date)) ?? services.GetRequiredService<TimeProvider>().Today();
@@ -38,6 +40,14 @@ internal static class PaymentCommands
             Console.WriteLine(result.RunId is null
                 ? $"Payment run {businessDate:yyyy-MM-dd}: {result.Outcome}."
                 : $"Payment run {result.MessageId} ({result.Outcome}): {result.Payments} payments, {result.Claims} claims, {Money.FormatEuro(result.TotalCents)}; file {result.FilePath}");
+            if (parse.GetValue(stats))
+            {
+                using var self = System.Diagnostics.Process.GetCurrentProcess();
+                Console.WriteLine($"claims: {result.Claims}");
+                Console.WriteLine($"elapsed_seconds: {TimeProvider.System.GetElapsedTime(started).TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)}");
+                Console.WriteLine($"peak_rss_mb: {(self.PeakWorkingSet64 / (1024.0 * 1024.0)).ToString("F1", CultureInfo.InvariantCulture)}");
+            }
+
             return ExitCodes.Success;
         });
 

@@ -14,7 +14,9 @@ internal sealed class LedgerAccountMapping : IEntityTypeConfiguration<LedgerAcco
         builder.Property(a => a.Key).HasMaxLength(60).IsRequired();
         builder.Property(a => a.CareFunctionCode).HasMaxLength(2);
         builder.HasIndex(a => a.Key).IsUnique().HasDatabaseName("ux_ledger_accounts_key");
-        builder.HasIndex(a => a.GrantId).HasDatabaseName("ix_ledger_accounts_grant");
+        // The payment run joins accounts by their typed dimensions (kind and grant, or kind, grantor and provider).
+        builder.HasIndex(a => new { a.GrantId, a.CareFunctionCode, a.Year, a.Kind }).HasDatabaseName("ix_ledger_accounts_grant");
+        builder.HasIndex(a => new { a.GrantorId, a.CareProviderId, a.Kind }).HasDatabaseName("ix_ledger_accounts_grantor_provider");
         builder.HasOne<Grantor>().WithMany().HasForeignKey(a => a.GrantorId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -63,6 +63,18 @@ internal sealed class PaymentRunSql(OpenPgbDbContext db, long runId, DateOnly bu
     }
 
     /// <summary>
+    /// PostgreSQL plans the next statements with statistics of tables that just grew by the run's own rows; ANALYZE
+    /// inside the transaction sees them (SQLite needs nothing).
+    /// </summary>
+    public async Task AnalyzeAsync(CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync("""ANALYZE "Payments", "PaymentItems", "LedgerAccounts", "JournalEntries" """, cancellationToken);
+        }
+    }
+
+    /// <summary>
     /// Per payment one journal entry with: payable to bank for the whole payment, and committed to spent per
     /// care-function budget and year. Spent and bank accounts are opened when first needed.
     /// </summary>
@@ -74,7 +86,7 @@ internal sealed class PaymentRunSql(OpenPgbDbContext db, long runId, DateOnly bu
             SELECT DISTINCT 'BS/' || CAST(c."GrantId" AS TEXT) || '/' || c."BudgetCode" || '/' || CAST(c."BudgetYear" AS TEXT), 'BudgetSpent', c."GrantorId", c."GrantId", c."BudgetCode", c."BudgetYear"
             FROM "PaymentItems" i JOIN "Claims" c ON c."Id" = i."ClaimId"
             WHERE i."PaymentRunId" = {0}
-              AND NOT EXISTS (SELECT 1 FROM "LedgerAccounts" a WHERE a."Key" = 'BS/' || CAST(c."GrantId" AS TEXT) || '/' || c."BudgetCode" || '/' || CAST(c."BudgetYear" AS TEXT))
+            ON CONFLICT ("Key") DO NOTHING
             """,
             [runId],
             cancellationToken);
@@ -84,7 +96,7 @@ internal sealed class PaymentRunSql(OpenPgbDbContext db, long runId, DateOnly bu
             SELECT DISTINCT 'AB/' || CAST(pm."GrantorId" AS TEXT), 'AgencyBank', pm."GrantorId"
             FROM "Payments" pm
             WHERE pm."PaymentRunId" = {0}
-              AND NOT EXISTS (SELECT 1 FROM "LedgerAccounts" a WHERE a."Key" = 'AB/' || CAST(pm."GrantorId" AS TEXT))
+            ON CONFLICT ("Key") DO NOTHING
             """,
             [runId],
             cancellationToken);
@@ -102,8 +114,8 @@ internal sealed class PaymentRunSql(OpenPgbDbContext db, long runId, DateOnly bu
             SELECT je."Id", pp."Id", ab."Id", pm."AmountCents"
             FROM "Payments" pm
             JOIN "JournalEntries" je ON je."PaymentId" = pm."Id" AND je."Kind" = 'Payment'
-            JOIN "LedgerAccounts" pp ON pp."Key" = 'PP/' || CAST(pm."GrantorId" AS TEXT) || '/' || CAST(pm."CareProviderId" AS TEXT)
-            JOIN "LedgerAccounts" ab ON ab."Key" = 'AB/' || CAST(pm."GrantorId" AS TEXT)
+            JOIN "LedgerAccounts" pp ON pp."Kind" = 'ProviderPayable' AND pp."GrantorId" = pm."GrantorId" AND pp."CareProviderId" = pm."CareProviderId"
+            JOIN "LedgerAccounts" ab ON ab."Kind" = 'AgencyBank' AND ab."GrantorId" = pm."GrantorId"
             WHERE pm."PaymentRunId" = {0}
             """,
             [runId],
@@ -115,8 +127,8 @@ internal sealed class PaymentRunSql(OpenPgbDbContext db, long runId, DateOnly bu
             FROM "PaymentItems" i
             JOIN "Claims" c ON c."Id" = i."ClaimId"
             JOIN "JournalEntries" je ON je."PaymentId" = i."PaymentId" AND je."Kind" = 'Payment'
-            JOIN "LedgerAccounts" bs ON bs."Key" = 'BS/' || CAST(c."GrantId" AS TEXT) || '/' || c."BudgetCode" || '/' || CAST(c."BudgetYear" AS TEXT)
-            JOIN "LedgerAccounts" bc ON bc."Key" = 'BC/' || CAST(c."GrantId" AS TEXT) || '/' || c."BudgetCode" || '/' || CAST(c."BudgetYear" AS TEXT)
+            JOIN "LedgerAccounts" bs ON bs."Kind" = 'BudgetSpent' AND bs."GrantId" = c."GrantId" AND bs."CareFunctionCode" = c."BudgetCode" AND bs."Year" = c."BudgetYear"
+            JOIN "LedgerAccounts" bc ON bc."Kind" = 'BudgetCommitted' AND bc."GrantId" = c."GrantId" AND bc."CareFunctionCode" = c."BudgetCode" AND bc."Year" = c."BudgetYear"
             WHERE i."PaymentRunId" = {0}
             GROUP BY je."Id", bs."Id", bc."Id"
             """,

@@ -1555,14 +1555,15 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GrantId")
-                        .HasDatabaseName("ix_ledger_accounts_grant");
-
-                    b.HasIndex("GrantorId");
-
                     b.HasIndex("Key")
                         .IsUnique()
                         .HasDatabaseName("ux_ledger_accounts_key");
+
+                    b.HasIndex("GrantorId", "CareProviderId", "Kind")
+                        .HasDatabaseName("ix_ledger_accounts_grantor_provider");
+
+                    b.HasIndex("GrantId", "CareFunctionCode", "Year", "Kind")
+                        .HasDatabaseName("ix_ledger_accounts_grant");
 
                     b.ToTable("LedgerAccounts", (string)null);
                 });

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenPgb.Core.CareAgreements;
+using OpenPgb.Core.Claims;
+using OpenPgb.Web.Security;
+
+namespace OpenPgb.Web.Pages;
+
+/// <summary>
+/// The claim form, shared by the provider's page and the budget holder's (who claims for an informal carer): choose
+/// an approved agreement, enter the claim, see every refusal reason or go back to the list with a message.
+/// </summary>
+public abstract class ClaimFormPageModel(ClaimQueries queries, ClaimService claims, bool informalCarersOnly, string listUrl, string submittedMessage) : PageModel
+{
+    [BindProperty]
+    public ClaimForm Form { get; set; } = new();
+
+    public IReadOnlyList<(long Id, string Label, IReadOnlyList<string> CareFunctions, TariffUnit Unit)> Agreements { get; private set; } = [];
+
+    public IReadOnlyList<ClaimViolation> Violations { get; private set; } = [];
+
+    public async Task OnGetAsync(long? overeenkomst, CancellationToken cancellationToken)
+    {
+        Agreements = await queries.ClaimableAgreementsAsync(informalCarersOnly, cancellationToken);
+        Form.AgreementId = overeenkomst ?? (Agreements.Count > 0 ? Agreements[0].Id : 0);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var (input, error) = Form.ToInput();
+        if (input is null)
+        {
+            ModelState.AddModelError(string.Empty, error!);
+            return await AgainAsync(cancellationToken);
+        }
+
+        try
+        {
+            await claims.SubmitAsync(User.ToActor(), input, ClaimChannel.Portal, cancellationToken);
+        }
+        catch (ClaimRefusedException refused)
+        {
+            Violations = refused.Violations;
+            return await AgainAsync(cancellationToken);
+        }
+
+        TempData["Melding"] = string.Format(Core.Common.DutchCulture.Instance, submittedMessage, input.InvoiceNumber.Trim());
+        return Redirect(listUrl);
+    }
+
+    private async Task<IActionResult> AgainAsync(CancellationToken cancellationToken)
+    {
+        Agreements = await queries.ClaimableAgreementsAsync(informalCarersOnly, cancellationToken);
+        return Page();
+    }
+}
