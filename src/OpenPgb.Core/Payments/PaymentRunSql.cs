@@ -108,6 +108,7 @@ internal sealed class PaymentRunSql(OpenPgbDbContext db, long runId, DateOnly bu
             """,
             [runId, now],
             cancellationToken);
+        await AnalyzeAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync(
             """
             INSERT INTO "LedgerTransfers" ("JournalEntryId", "DebitAccountId", "CreditAccountId", "AmountCents")
