@@ -42,6 +42,7 @@ public static class ClaimRules
         new UnitsPlausible(),
         new NoOverlapOnAgreement(),
         new HolidayAllowanceWithinCap(),
+        new AmountPositive(),
         new BudgetSufficient(),
     ];
 
@@ -206,6 +207,20 @@ public sealed class HolidayAllowanceWithinCap : IClaimRule
             ? $"De feestdagenuitkering gaat boven het jaarbedrag van {Money.FormatEuro(cap)} (al gedeclareerd in {check.Input.PeriodStart.Year}: {Money.FormatEuro(check.HolidayAllowanceClaimedInYear)})."
             : null;
     }
+}
+
+/// <summary>
+/// The claim comes to at least one cent; a fixed monthly amount is claimed only by the monthly job, for an agreement
+/// that has one.
+/// </summary>
+public sealed class AmountPositive : IClaimRule
+{
+    public string? Violation(ClaimCheck check) =>
+        check.Input.Kind == ClaimKind.FixedMonthly && check.Version?.FixedMonthlyCents is null
+            ? "Deze zorgovereenkomst heeft geen vast maandbedrag."
+            : check.Version is not null && check.AmountCents <= 0 && check.Input.Kind != ClaimKind.HolidayAllowance
+                ? "De declaratie komt op € 0,00; controleer het aantal eenheden."
+                : null;
 }
 
 /// <summary>The care-function budget (or the whole package) has enough left for this year, counting approved claims.</summary>

@@ -73,6 +73,11 @@ public sealed class ClaimService(OpenPgbDbContext db, BudgetLedger ledger, Acces
             ?? throw new KeyNotFoundException($"Care agreement {input.CareAgreementId} is not visible in this scope.");
         var grant = await LoadGrantAsync(agreement.GrantId, cancellationToken);
         var onBehalfOf = actor is null ? null : RequireClaimant(actor, agreement, grant);
+        if (actor is not null && input.Kind == ClaimKind.FixedMonthly)
+        {
+            throw new ClaimRefusedException([new ClaimViolation(nameof(AmountPositive), "Een vast maandbedrag wordt elke maand automatisch gedeclareerd.")]);
+        }
+
 
         var version = agreement.ApprovedVersion;
         var current = grant.CurrentVersion!;

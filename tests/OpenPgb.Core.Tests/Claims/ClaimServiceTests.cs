@@ -75,6 +75,14 @@ public sealed class ClaimServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Submit_AFixedMonthlyClaimByHand_IsRefused_TheMonthlyJobMakesThem()
+    {
+        var refused = await Should.ThrowAsync<ClaimRefusedException>(() => _world.SubmitClaimAsync(AgreementWorld.Claim(_agreement) with { Kind = ClaimKind.FixedMonthly }));
+
+        refused.Violations.Single().Rule.ShouldBe(nameof(AmountPositive));
+    }
+
+    [Fact]
     public async Task Submit_OverlappingTheSameAgreement_OrTheSameInvoiceNumber_IsRefused()
     {
         await _world.SubmitClaimAsync(AgreementWorld.Claim(_agreement, hours: 5, month: 10, fromDay: 1, toDay: 15, invoice: "A-1"));
