@@ -73,7 +73,7 @@ internal static partial class PortalBench
                 ["requests"] = overview.Count + statics.Count,
                 ["machine"] = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}",
                 ["notes"] = "Loopback; web host (Release), PostgreSQL 15 (fsync on) and the load generator share the cores. "
-                    + "Each user signs in once through the login form, then alternates GET /budgethouder and GET /css/site.css. "
+                    + "Each user signs in once through the login form, then alternates GET /budgethouder and GET /css/site.css; five warm-up pairs are not counted. "
                     + "Latency is measured in the client, from request to the last byte of the body.",
             };
         }
@@ -123,7 +123,8 @@ internal static partial class PortalBench
         }
 
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
-        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = BenchTools.FindRoot() };
+        // The content root holds wwwroot, so static files are served as in production.
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.Combine(BenchTools.FindRoot(), "src/OpenPgb.Web") };
         info.ArgumentList.Add(Path.Combine(BenchTools.FindRoot(), "src/OpenPgb.Web/bin/Release/net10.0/OpenPgb.Web.dll"));
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["ASPNETCORE_URLS"] = baseAddress.ToString();
@@ -160,6 +161,14 @@ internal static partial class PortalBench
     private static async Task<(List<double> Overview, List<double> Static)> LoadAsync(Uri baseAddress, IReadOnlyList<string> userNames, int rounds)
     {
         var clients = await Task.WhenAll(userNames.Select(name => SignInAsync(baseAddress, name)));
+
+        // Warm-up, not measured: the first requests of a fresh process pay for JIT and connection pools.
+        foreach (var client in clients.Take(5))
+        {
+            await TimeAsync(client, "/budgethouder");
+            await TimeAsync(client, "/css/site.css");
+        }
+
         var overview = new List<double>();
         var statics = new List<double>();
         await Task.WhenAll(clients.Select(async client =>
