@@ -35,10 +35,6 @@ public sealed class ClaimService(OpenPgbDbContext db, BudgetLedger ledger, Acces
         return claim.Id;
     }
 
-    /// <summary>Checks a claim and returns it unsaved; the bulk upload uses this to report every row before saving any.</summary>
-    public async Task<Claim> PrepareAsync(Actor actor, ClaimInput input, ClaimChannel channel, CancellationToken cancellationToken) =>
-        (await CheckAsync(actor, input, channel, cancellationToken)).Claim;
-
     /// <summary>
     /// The monthly job's claim for a fixed monthly agreement: the same rules, no person submitting. Returns the id, or
     /// the refusal. Once per agreement and month: the external key is unique per provider.

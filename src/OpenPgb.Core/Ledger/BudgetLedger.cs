@@ -37,10 +37,6 @@ public sealed class BudgetLedger(OpenPgbDbContext db)
         db.JournalEntries.Add(JournalEntry.ForClaim(JournalEntryKind.ClaimApproved, claim.Id, $"declaratie {claim.Id} goedgekeurd", now).Transfer(committed, payable, claim.AmountCents));
     }
 
-    /// <summary>Committed and spent per care function and year for one grant, with what the current version grants.</summary>
-    public async Task<IReadOnlyList<BudgetPosition>> PositionsAsync(GrantVersion grant, CancellationToken cancellationToken) =>
-        (await PositionsAsync([grant], cancellationToken))[grant.GrantId];
-
     /// <summary>The positions of several grants (their current versions) in one query, keyed by grant id.</summary>
     public async Task<IReadOnlyDictionary<long, IReadOnlyList<BudgetPosition>>> PositionsAsync(IReadOnlyCollection<GrantVersion> grants, CancellationToken cancellationToken)
     {
