@@ -25,7 +25,7 @@ builder.Logging.AddJsonConsole(o =>
 });
 
 builder.Services.AddOpenPgbCore();
-builder.Services.AddHostedService<OpenPgb.Web.Jobs.DailyPaymentRunJob>();
+builder.Services.AddHostedService<OpenPgb.Web.Jobs.DailyJobs>();
 builder.Services.AddIdentityCore<PortalUser>()
     .AddSignInManager()
     .AddClaimsPrincipalFactory<PortalClaimsFactory>();

@@ -29,8 +29,7 @@ public sealed class ProviderApiToken
 
     public static (ProviderApiToken Token, string Secret) Issue(long careProviderId, string createdBy, DateTimeOffset now)
     {
-        var (_, secret) = Grantors.ApiToken.Issue(0, now);
-        var providerSecret = "opgbzv_" + secret["opgb_".Length..];
+        var providerSecret = Grantors.ApiToken.NewSecret("opgbzv_");
         return (new ProviderApiToken
         {
             CareProviderId = careProviderId,

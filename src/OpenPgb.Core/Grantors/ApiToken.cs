@@ -43,10 +43,13 @@ public sealed class ApiToken
 
     public static (ApiToken Token, string Secret) Issue(int grantorId, DateTimeOffset now)
     {
-        var secret = SecretPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
-            .Replace('+', '-').Replace('/', '_').TrimEnd('=');
+        var secret = NewSecret(SecretPrefix);
         return (new ApiToken(grantorId, HashSecret(secret), secret[^4..], now), secret);
     }
+
+    /// <summary>32 random bytes, URL-safe, behind a prefix that tells what kind of token it is.</summary>
+    public static string NewSecret(string prefix) =>
+        prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
 
     public static string HashSecret(string secret) => Sha256Hex.Of(System.Text.Encoding.UTF8.GetBytes(secret));
 

@@ -44,11 +44,9 @@ public static class ClaimsApi
         AccessScopeAccessor scope,
         CancellationToken cancellationToken)
     {
-        var header = context.Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.Ordinal)
-            || await providers.AuthenticateApiTokenAsync(header["Bearer ".Length..].Trim(), cancellationToken) is not { } provider)
+        if (MachineChannel.BearerSecret(context) is not { } secret || await providers.AuthenticateApiTokenAsync(secret, cancellationToken) is not { } provider)
         {
-            context.Response.Headers.WWWAuthenticate = "Bearer";
+            MachineChannel.Challenge(context);
             return TypedResults.Unauthorized();
         }
 

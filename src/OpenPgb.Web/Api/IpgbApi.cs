@@ -65,18 +65,12 @@ public static class IpgbApi
         IntakeOptions options,
         CancellationToken cancellationToken)
     {
-        // Intake is a system process; the token decides which grantor may send, not what intake may read.
-        scope.Current = AccessScope.System;
-        var header = context.Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.Ordinal)
-            || await grantors.AuthenticateAsync(header["Bearer ".Length..].Trim(), cancellationToken) is not { } grantor)
+        if (await AuthenticateAsync(context, grantors, scope, cancellationToken) is not { } grantor)
         {
-            context.Response.Headers.WWWAuthenticate = "Bearer";
             return TypedResults.Unauthorized();
         }
 
-        var mediaType = context.Request.ContentType?.Split(';')[0].Trim();
-        if (mediaType is not ("application/xml" or "text/xml"))
+        if (!MachineChannel.IsXml(context))
         {
             return TypedResults.StatusCode(StatusCodes.Status415UnsupportedMediaType);
         }
@@ -134,7 +128,7 @@ public static class IpgbApi
             return TypedResults.Unauthorized();
         }
 
-        if (context.Request.ContentType?.Split(';')[0].Trim() is not ("application/xml" or "text/xml"))
+        if (!MachineChannel.IsXml(context))
         {
             return TypedResults.StatusCode(StatusCodes.Status415UnsupportedMediaType);
         }
@@ -161,17 +155,17 @@ public static class IpgbApi
         }
     }
 
-    // The outbox and retour run in the system scope like intake; the token decides which grantor's messages they touch.
+    // Intake, the outbox and retour are system processes: the token decides which grantor may send or fetch, not what
+    // they may read.
     private static async Task<Grantor?> AuthenticateAsync(HttpContext context, GrantorService grantors, AccessScopeAccessor scope, CancellationToken cancellationToken)
     {
         scope.Current = AccessScope.System;
-        var header = context.Request.Headers.Authorization.ToString();
-        if (header.StartsWith("Bearer ", StringComparison.Ordinal) && await grantors.AuthenticateAsync(header["Bearer ".Length..].Trim(), cancellationToken) is { } grantor)
+        if (MachineChannel.BearerSecret(context) is { } secret && await grantors.AuthenticateAsync(secret, cancellationToken) is { } grantor)
         {
             return grantor;
         }
 
-        context.Response.Headers.WWWAuthenticate = "Bearer";
+        MachineChannel.Challenge(context);
         return null;
     }
 

@@ -8,9 +8,9 @@ namespace OpenPgb.Web.Jobs;
 /// Starts the daily payment run on banking days from <see cref="PaymentOptions.DailyRunAt"/> (Amsterdam time). Every
 /// node runs this job; the database lease lets one of them book, and the run itself is once per business date, so
 /// checking every minute is harmless. A run interrupted by a crash is completed by the next check. Once a day it also
-/// produces the 507s that have become due.
+/// produces the 507s that have become due and last month's fixed monthly claims.
 /// </summary>
-internal sealed partial class DailyPaymentRunJob(IServiceScopeFactory scopes, PaymentOptions options, DatabaseSettings database, TimeProvider time, ILogger<DailyPaymentRunJob> logger) : BackgroundService
+internal sealed partial class DailyJobs(IServiceScopeFactory scopes, PaymentOptions options, DatabaseSettings database, TimeProvider time, ILogger<DailyJobs> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
