@@ -7,12 +7,18 @@ using Shouldly;
 
 namespace OpenPgb.EndToEnd.Tests;
 
+public sealed class ClaimJourneyOnPostgresTests(BrowserFixture browser, PortalServerFixture portal) : ClaimJourneyTests<PortalServerFixture>(browser, portal);
+
+public sealed class ClaimJourneyOnSqliteTests(BrowserFixture browser, SqlitePortalServerFixture portal) : ClaimJourneyTests<SqlitePortalServerFixture>(browser, portal);
+
 /// <summary>
 /// In Chromium, money moving end to end: the provider submits a claim on the demo's approved agreement, the budget
 /// holder approves it, an operator starts a payment run, the provider sees the payment with its specification, and the
-/// holder's remaining budget has dropped by exactly the claim. axe checks every page on the way.
+/// holder's remaining budget has dropped by exactly the claim. axe checks every page on the way. Runs on PostgreSQL and on
+/// the README's embedded SQLite.
 /// </summary>
-public sealed class ClaimJourneyTests(BrowserFixture browser, PortalServerFixture portal) : IClassFixture<PortalServerFixture>
+public abstract class ClaimJourneyTests<TPortal>(BrowserFixture browser, TPortal portal) : IClassFixture<TPortal>
+    where TPortal : PortalServerFixture
 {
     private Uri Base => portal.Server.BaseAddress;
 

@@ -1,14 +1,12 @@
 using System.Net;
 using OpenPgb.Web.Tests.Support;
 using Shouldly;
+using static OpenPgb.Web.Tests.AuthorizationMatrix;
 
 namespace OpenPgb.Web.Tests;
 
-/// <summary>
-/// Every page for every role: the owner role gets 200, other roles 403, anonymous visitors the login page, and an id
-/// outside the user's scope 404.
-/// </summary>
-public sealed class AuthorizationMatrixTests(OpenPgbWebFactory factory) : IClassFixture<OpenPgbWebFactory>
+/// <summary>The roles and pages of the authorisation matrix, shared by both databases' runs.</summary>
+public static class AuthorizationMatrix
 {
     public enum Role
     {
@@ -20,7 +18,7 @@ public sealed class AuthorizationMatrixTests(OpenPgbWebFactory factory) : IClass
         Provider,
     }
 
-    private static readonly Dictionary<Role, string> UserNames = new()
+    internal static readonly Dictionary<Role, string> UserNames = new()
     {
         [Role.BudgetHolder] = "budgethouder",
         [Role.Representative] = "vertegenwoordiger",
@@ -30,7 +28,7 @@ public sealed class AuthorizationMatrixTests(OpenPgbWebFactory factory) : IClass
     };
 
     // Page template and the roles that may open it ({holder}, {grant}, {message}, {represented} are Amsterdam's).
-    private static readonly Dictionary<string, Role[]> Allowed = new()
+    internal static readonly Dictionary<string, Role[]> Allowed = new()
     {
         ["/budgethouder"] = [Role.BudgetHolder, Role.Representative],
         ["/vertegenwoordiger"] = [Role.BudgetHolder, Role.Representative],
@@ -75,7 +73,7 @@ public sealed class AuthorizationMatrixTests(OpenPgbWebFactory factory) : IClass
     };
 
     // Same role, but the object is not theirs: the page exists for them, the object does not.
-    private static readonly Dictionary<string, Role[]> NotFoundFor = new()
+    internal static readonly Dictionary<string, Role[]> NotFoundFor = new()
     {
         ["/vertegenwoordiger/budget/{represented}"] = [Role.BudgetHolder],
 
@@ -86,7 +84,8 @@ public sealed class AuthorizationMatrixTests(OpenPgbWebFactory factory) : IClass
         ["/budgethouder/brief/{letter}"] = [Role.Representative],
     };
 
-    public static TheoryData<string, Role> Matrix()
+
+    public static TheoryData<string, Role> Pages()
     {
         var data = new TheoryData<string, Role>();
         foreach (var page in Allowed.Keys)
@@ -99,9 +98,23 @@ public sealed class AuthorizationMatrixTests(OpenPgbWebFactory factory) : IClass
 
         return data;
     }
+}
 
+/// <summary>The matrix on PostgreSQL, the production database.</summary>
+public sealed class AuthorizationMatrixOnPostgresTests(OpenPgbWebFactory factory) : AuthorizationMatrixTests<OpenPgbWebFactory>(factory);
+
+/// <summary>The matrix on embedded SQLite, the database of the README's run command.</summary>
+public sealed class AuthorizationMatrixOnSqliteTests(SqliteWebFactory factory) : AuthorizationMatrixTests<SqliteWebFactory>(factory);
+
+/// <summary>
+/// Every page for every role: the owner role gets 200, other roles 403, anonymous visitors the login page, and an id
+/// outside the user's scope 404. Runs on both databases.
+/// </summary>
+public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : OpenPgbWebFactory
+{
     [Theory]
-    [MemberData(nameof(Matrix))]
+    [MemberData(nameof(AuthorizationMatrix.Pages), MemberType = typeof(AuthorizationMatrix))]
     public async Task Page_ForRole_IsAllowedOnlyForItsOwnRole(string template, Role role)
     {
         var ids = await DemoIds.LoadAsync(factory);

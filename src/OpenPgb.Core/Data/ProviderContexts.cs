@@ -6,6 +6,12 @@ namespace OpenPgb.Core.Data;
 public sealed class SqliteOpenPgbDbContext(DbContextOptions<SqliteOpenPgbDbContext> options, AccessScopeAccessor scope)
     : OpenPgbDbContext(options, scope)
 {
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<SortableUtcTextConverter>();
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

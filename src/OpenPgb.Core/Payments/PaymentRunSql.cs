@@ -106,7 +106,7 @@ internal sealed class PaymentRunSql(OpenPgbDbContext db, long runId, DateOnly bu
             SELECT 'Payment', {1}, pm."Id", 'betaling ' || pm."EndToEndId"
             FROM "Payments" pm WHERE pm."PaymentRunId" = {0}
             """,
-            [runId, now],
+            [runId, db.Database.IsSqlite() ? SortableUtcTextConverter.Format(now) : now],
             cancellationToken);
         await AnalyzeAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync(

@@ -1,33 +1,65 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 using OpenPgb.Testing;
 
 namespace OpenPgb.EndToEnd.Tests.Support;
 
 /// <summary>
-/// The real portal as a process on a free loopback port, on its own PostgreSQL database seeded with the demo data.
+/// The real portal as a process on a free loopback port, seeded with the demo data: on its own PostgreSQL database,
+/// or exactly as the README's run command starts it (Development settings, embedded SQLite, the default demo size)
+/// with only the database file, the port and the login limit moved aside.
 /// </summary>
 public sealed class PortalServer : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly string? _sqliteFile;
+    private readonly StringBuilder _output;
 
-    private PortalServer(Process process, Uri baseAddress, string connectionString)
+    private PortalServer(Process process, Uri baseAddress, string connectionString, string? sqliteFile, StringBuilder output)
     {
         _process = process;
         BaseAddress = baseAddress;
         ConnectionString = connectionString;
+        _sqliteFile = sqliteFile;
+        _output = output;
     }
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The PostgreSQL connection string, or the SQLite file's path.</summary>
     public string ConnectionString { get; }
 
-    public static async Task<PortalServer> StartAsync()
+    public TestProvider Provider => _sqliteFile is null ? TestProvider.Postgres : TestProvider.Sqlite;
+
+    /// <summary>Everything the portal wrote to stdout and stderr so far.</summary>
+    public string Output
     {
-        var database = await TestDatabase.CreateAsync();
-        var connectionString = database.ConnectionString;
-        await database.DisposeAsync();
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static async Task<PortalServer> StartAsync(TestProvider provider = TestProvider.Postgres)
+    {
+        string connectionString;
+        string? sqliteFile = null;
+        if (provider == TestProvider.Postgres)
+        {
+            var database = await TestDatabase.CreateAsync();
+            connectionString = database.ConnectionString;
+            await database.DisposeAsync();
+        }
+        else
+        {
+            sqliteFile = Path.Combine(Path.GetTempPath(), $"openpgb-e2e-{Guid.NewGuid():N}", "openpgb.db");
+            connectionString = sqliteFile;
+        }
 
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
@@ -35,20 +67,29 @@ public sealed class PortalServer : IAsyncDisposable
         info.ArgumentList.Add(Processes.WebDll);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment["ASPNETCORE_URLS"] = baseAddress.ToString();
-        info.Environment["Demo__SeedOnStartup"] = "true";
-        info.Environment["Demo__BudgetHolders"] = "15";
-        info.Environment["Payments__DailyRunEnabled"] = "false";
         info.Environment["Payments__OutputDirectory"] = Path.Combine(Path.GetTempPath(), "openpgb-e2e-payments", Guid.NewGuid().ToString("N"));
         // Every journey logs in from 127.0.0.1; the per-address login limit is tested in Web.Tests, not here.
         info.Environment["Security__LoginAttemptsPerMinute"] = "1000";
-        foreach (var (key, value) in Processes.PostgresEnvironment(connectionString))
+        if (sqliteFile is not null)
         {
-            info.Environment[key] = value;
+            // The README's run: appsettings.Development.json seeds the demo; only the file is a throwaway one.
+            info.Environment["Database__SqliteFile"] = sqliteFile;
+        }
+        else
+        {
+            info.Environment["Demo__SeedOnStartup"] = "true";
+            info.Environment["Demo__BudgetHolders"] = "15";
+            info.Environment["Payments__DailyRunEnabled"] = "false";
+            foreach (var (key, value) in Processes.PostgresEnvironment(connectionString))
+            {
+                info.Environment[key] = value;
+            }
         }
 
+        var output = new StringBuilder();
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
@@ -57,14 +98,14 @@ public sealed class PortalServer : IAsyncDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"The portal exited with code {process.ExitCode} before it was ready.");
+                throw new InvalidOperationException($"The portal exited with code {process.ExitCode} before it was ready:\n{output}");
             }
 
             try
             {
                 if ((await http.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode)
                 {
-                    return new PortalServer(process, baseAddress, connectionString);
+                    return new PortalServer(process, baseAddress, connectionString, sqliteFile, output);
                 }
             }
             catch (HttpRequestException)
@@ -87,6 +128,23 @@ public sealed class PortalServer : IAsyncDisposable
         }
 
         _process.Dispose();
+        if (_sqliteFile is not null)
+        {
+            Directory.Delete(Path.GetDirectoryName(_sqliteFile)!, recursive: true);
+        }
+    }
+
+    private static void Append(StringBuilder output, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
     }
 
     private static int FreePort()

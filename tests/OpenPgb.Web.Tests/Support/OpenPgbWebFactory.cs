@@ -12,11 +12,14 @@ using OpenPgb.Testing;
 namespace OpenPgb.Web.Tests.Support;
 
 /// <summary>
-/// The portal on its own fresh PostgreSQL database, seeded with demo data through real 501 intake, with every log
-/// line captured so tests can check that no BSN is ever logged.
+/// The portal on its own fresh PostgreSQL database (or, in <see cref="SqliteWebFactory"/>, the embedded SQLite the
+/// README's run command uses), seeded with demo data through real 501 intake, with every log line captured so tests
+/// can check that no BSN is ever logged.
 /// </summary>
-public sealed class OpenPgbWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class OpenPgbWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    private string? _sqliteFile;
+
     private readonly Dictionary<string, string?> _settings = [];
 
     public ConcurrentQueue<string> Logs { get; } = new();
@@ -30,12 +33,24 @@ public sealed class OpenPgbWebFactory : WebApplicationFactory<Program>, IAsyncLi
 
     public string ConnectionString { get; private set; } = string.Empty;
 
+    /// <summary>The database the portal runs on.</summary>
+    public virtual DatabaseProvider Provider => DatabaseProvider.Postgres;
+
     public async ValueTask InitializeAsync()
     {
-        var database = await TestDatabase.CreateAsync();
-        ConnectionString = database.ConnectionString;
-        await database.DisposeAsync();
-        foreach (var (key, value) in TestDatabase.Settings(ConnectionString))
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            var database = await TestDatabase.CreateAsync();
+            ConnectionString = database.ConnectionString;
+            await database.DisposeAsync();
+        }
+        else
+        {
+            _sqliteFile = Path.Combine(Path.GetTempPath(), $"openpgb-web-{Guid.NewGuid():N}.db");
+            ConnectionString = $"Data Source={_sqliteFile};Cache=Shared;Foreign Keys=True;Pooling=True";
+        }
+
+        foreach (var (key, value) in TestDatabase.Settings(ConnectionString, Provider.ToString()))
         {
             _settings[key] = value;
         }
@@ -49,13 +64,26 @@ public sealed class OpenPgbWebFactory : WebApplicationFactory<Program>, IAsyncLi
         _settings["Security:LoginAttemptsPerMinute"] = LoginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _settings["Security:IntakeRequestsPerSecond"] = "1000";
         _ = Server;
-        if (Services.GetRequiredService<DatabaseSettings>().Provider != DatabaseProvider.Postgres)
+        if (Services.GetRequiredService<DatabaseSettings>().Provider != Provider)
         {
-            throw new InvalidOperationException("The portal under test is not on the test PostgreSQL database.");
+            throw new InvalidOperationException($"The portal under test is not on the test {Provider} database.");
         }
     }
 
-    public new async ValueTask DisposeAsync() => await base.DisposeAsync();
+    public new async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_sqliteFile is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+
+        GC.SuppressFinalize(this);
+    }
 
     public AsyncServiceScope SystemScope()
     {
@@ -115,4 +143,10 @@ public sealed class OpenPgbWebFactory : WebApplicationFactory<Program>, IAsyncLi
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
             sink.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
     }
+}
+
+/// <summary>The same portal on embedded SQLite, the README's default, for tests that must hold on both databases.</summary>
+public sealed class SqliteWebFactory : OpenPgbWebFactory
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 }
