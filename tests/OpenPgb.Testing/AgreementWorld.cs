@@ -140,10 +140,11 @@ public sealed class AgreementWorld
         return await scope.ServiceProvider.GetRequiredService<ClaimService>().SubmitAsync(by ?? ProviderUser, input, ClaimChannel.Portal, CancellationToken.None);
     }
 
-    public async Task ApproveClaimAsync(long claimId, Actor? by = null)
+    /// <summary>Approves; false when the claim was already approved.</summary>
+    public async Task<bool> ApproveClaimAsync(long claimId, Actor? by = null)
     {
         await using var scope = ScopeOf(by ?? Holder);
-        await scope.ServiceProvider.GetRequiredService<ClaimService>().ApproveAsync(by ?? Holder, claimId, CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<ClaimService>().ApproveAsync(by ?? Holder, claimId, CancellationToken.None);
     }
 
     /// <summary>An approved claim: submitted by the provider, approved by the holder.</summary>

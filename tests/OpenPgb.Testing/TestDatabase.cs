@@ -45,7 +45,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public static async Task<TestDatabase> CreateSqliteAsync(TestClock? clock = null)
     {
         var file = Path.Combine(Path.GetTempPath(), $"openpgb-test-{Guid.NewGuid():N}.db");
-        var connectionString = $"Data Source={file};Foreign Keys=True;Pooling=False";
+        var connectionString = DataServiceCollectionExtensions.SqliteConnectionStringFor(file);
         clock ??= new TestClock();
         var database = new TestDatabase(connectionString, BuildServices(connectionString, clock, "Sqlite"), clock) { _sqliteFile = file };
         await using var scope = database.Scope();
@@ -74,7 +74,11 @@ public sealed class TestDatabase : IAsyncDisposable
         await Services.DisposeAsync();
         if (_sqliteFile is not null)
         {
-            File.Delete(_sqliteFile);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })
+            {
+                File.Delete(file);
+            }
         }
     }
 

@@ -55,6 +55,25 @@ public sealed class ClaimsApiTests(OpenPgbWebFactory factory) : IClassFixture<Op
         (await PostAsync(token, "key-4", request with { Overeenkomst = 987654 })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task Post_TwentyClaimsForOneAgreementAndDay_AtOnce_AcceptsOneAndRefusesTheRestWith422()
+    {
+        var (token, agreement, careFunction) = await ProviderTokenAndAgreementAsync();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, OpenPgb.Core.Common.AmsterdamClock.Zone).DateTime);
+        var start = agreement.ApprovedVersion!.StartDate;
+
+        // A day of the agreement that the other tests of this class do not claim (they take the first of this month).
+        var day = start == FirstOfThisMonth() ? start.AddDays(1) : start;
+        day.ShouldBeLessThanOrEqualTo(today);
+
+        var responses = await Task.WhenAll(Enumerable.Range(1, 20).Select(i =>
+            PostAsync(token, $"parallel-{i}", Request(agreement.Id, careFunction, day, $"API-PAR-{i}") with { Eenheden = 6 })));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(1);
+        responses.Count(r => r.StatusCode == HttpStatusCode.UnprocessableEntity).ShouldBe(19);
+        (await factory.QueryAsync(db => db.Claims.CountAsync(c => c.CareAgreementId == agreement.Id && c.PeriodStart == day))).ShouldBe(1);
+    }
+
     private static DateOnly FirstOfThisMonth()
     {
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, OpenPgb.Core.Common.AmsterdamClock.Zone).DateTime);

@@ -11,23 +11,21 @@ using OpenPgb.Core.Ledger;
 namespace OpenPgb.Core.Claims;
 
 /// <summary>
-/// Claims from submission to approval. Submission checks every rule (<see cref="ClaimRules"/>); approval commits the
-/// budget in the ledger under a per-grant lock, so two approvals never both take the last euro.
+/// Claims from submission to approval. Submission checks every rule (<see cref="ClaimRules"/>) under a per-provider
+/// lock, so parallel submissions never together break a rule that reads other claims; approval commits the budget in
+/// the ledger under a per-grant lock, so two approvals never both take the last euro (<see cref="ClaimLocks"/>).
 /// Refusals: <see cref="ClaimRefusedException"/> (rules), <see cref="UnauthorizedAccessException"/> (rights),
 /// <see cref="KeyNotFoundException"/> (not visible), <see cref="IllegalTransitionException"/> (wrong state).
 /// </summary>
 public sealed class ClaimService(OpenPgbDbContext db, BudgetLedger ledger, AccessLog accessLog, GrantorSettingsService settings, TimeProvider time)
 {
-    // Advisory-lock class of budget commitments; the second key is the grant.
-    private const int BudgetLockClass = 7514;
-
     public const string HolidayAllowanceHold = "Feestdagenuitkering: wacht op vrijgave door de verstrekker";
 
     public async Task<long> SubmitAsync(Actor actor, ClaimInput input, ClaimChannel channel, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (claim, onBehalfOf) = await CheckAsync(actor, input, channel, cancellationToken);
         db.Claims.Add(claim);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         accessLog.Changed(actor, claim.BudgetHolderId, "declaratie ingediend", Detail(claim), onBehalfOf);
         await db.SaveChangesAsync(cancellationToken);
@@ -49,9 +47,11 @@ public sealed class ClaimService(OpenPgbDbContext db, BudgetLedger ledger, Acces
         var input = new ClaimInput(agreementId, ClaimKind.FixedMonthly, version.CareFunctionCodes[0], from, to, 1, null, key, invoiceDate, key);
         try
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var (claim, _) = await CheckAsync(null, input, ClaimChannel.MonthlyJob, cancellationToken);
             db.Claims.Add(claim);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return (claim.Id, null);
         }
         catch (ClaimRefusedException refused)
@@ -62,6 +62,7 @@ public sealed class ClaimService(OpenPgbDbContext db, BudgetLedger ledger, Acces
 
     public static string FixedMonthlyKey(long agreementId, DateOnly month) => $"VAST-{agreementId}-{month:yyyyMM}";
 
+    // Inside the caller's transaction: the provider's lock is held from the first read of other claims to the commit.
     private async Task<(Claim Claim, string? OnBehalfOf)> CheckAsync(Actor? actor, ClaimInput input, ClaimChannel channel, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -74,6 +75,7 @@ public sealed class ClaimService(OpenPgbDbContext db, BudgetLedger ledger, Acces
             throw new ClaimRefusedException([new ClaimViolation(nameof(AmountPositive), "Een vast maandbedrag wordt elke maand automatisch gedeclareerd.")]);
         }
 
+        await ClaimLocks.ProviderClaimsAsync(db, agreement.CareProviderId, cancellationToken);
 
         var version = agreement.ApprovedVersion;
         var current = grant.CurrentVersion!;
@@ -90,17 +92,31 @@ public sealed class ClaimService(OpenPgbDbContext db, BudgetLedger ledger, Acces
         return (claim, onBehalfOf);
     }
 
-    /// <summary>The budget holder (or a representative with write rights) approves: the budget is committed.</summary>
-    public async Task ApproveAsync(Actor actor, long claimId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The budget holder (or a representative with write rights) approves: the budget is committed. Approving a claim
+    /// that is already approved (a second click, a second tab, a representative at the same moment) changes nothing
+    /// and returns false; a rejected claim cannot be approved.
+    /// </summary>
+    public async Task<bool> ApproveAsync(Actor actor, long claimId, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var claim = await LoadAsync(claimId, cancellationToken);
-        var grant = await LoadGrantAsync(claim.GrantId, cancellationToken);
+        var grantId = await db.Claims.Where(c => c.Id == claimId).Select(c => (long?)c.GrantId).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new KeyNotFoundException($"Claim {claimId} is not visible in this scope.");
+        var grant = await LoadGrantAsync(grantId, cancellationToken);
         var onBehalfOf = CitizenWriteRights(actor, grant);
-        await LockBudgetAsync(claim.GrantId, cancellationToken);
+        await ClaimLocks.BudgetAsync(db, grantId, cancellationToken);
+
+        // Read after the lock: a parallel approval of this claim has committed by now, and is seen.
+        var claim = await LoadAsync(claimId, cancellationToken);
+        if (claim.Status is ClaimStatus.Approved or ClaimStatus.Paid or ClaimStatus.Returned)
+        {
+            return false;
+        }
+
         await ApproveLockedAsync(actor, claim, grant, onBehalfOf, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>
@@ -110,19 +126,22 @@ public sealed class ClaimService(OpenPgbDbContext db, BudgetLedger ledger, Acces
     public async Task<(int Approved, IReadOnlyList<(long ClaimId, string Reason)> Refused)> ApproveAllAsync(Actor actor, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var claims = await db.Claims.Where(c => c.Status == ClaimStatus.Submitted).OrderBy(c => c.SubmittedAt).ThenBy(c => c.Id).ToListAsync(cancellationToken);
+        var grantIds = await db.Claims.Where(c => c.Status == ClaimStatus.Submitted).Select(c => c.GrantId).Distinct().OrderBy(id => id).ToListAsync(cancellationToken);
         var refused = new List<(long, string)>();
         var approved = 0;
-        foreach (var group in claims.GroupBy(c => c.GrantId))
+        foreach (var grantId in grantIds)
         {
-            var grant = await LoadGrantAsync(group.Key, cancellationToken);
+            var grant = await LoadGrantAsync(grantId, cancellationToken);
             if (!CareAgreementService.HasCitizenWriteRights(actor, grant, out var onBehalfOf))
             {
                 continue;
             }
 
-            await LockBudgetAsync(group.Key, cancellationToken);
-            foreach (var claim in group)
+            // Read after the lock, so a claim approved in parallel is not approved twice.
+            await ClaimLocks.BudgetAsync(db, grantId, cancellationToken);
+            var claims = await db.Claims.Where(c => c.GrantId == grantId && c.Status == ClaimStatus.Submitted)
+                .OrderBy(c => c.SubmittedAt).ThenBy(c => c.Id).ToListAsync(cancellationToken);
+            foreach (var claim in claims)
             {
                 try
                 {
@@ -206,14 +225,6 @@ public sealed class ClaimService(OpenPgbDbContext db, BudgetLedger ledger, Acces
         var maximum = version is null ? null : await settings.MaximumForAsync(agreement.GrantorId, [input.CareFunctionCode], version.TariffUnit, input.PeriodStart, cancellationToken);
         var position = await ledger.PositionAsync(grant, budgetCode, input.PeriodStart.Year, cancellationToken);
         return new ClaimCheck(input, agreement, version, grant, budgetCode, amount, maximum, ofAgreement, hourClaims, position, holidayClaimed, invoiceUsed, time.Today());
-    }
-
-    private async Task LockBudgetAsync(long grantId, CancellationToken cancellationToken)
-    {
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({BudgetLockClass}, {(int)(grantId % int.MaxValue)})", cancellationToken);
-        }
     }
 
     /// <summary>The agreement's own provider; or, for an informal carer, the budget holder or a representative with write rights.</summary>

@@ -34,7 +34,9 @@ public static class DataServiceCollectionExtensions
     {
         var full = Path.IsPathRooted(file) ? file : Path.GetFullPath(Path.Combine(FindCheckoutRoot() ?? Directory.GetCurrentDirectory(), file));
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        return $"Data Source={full};Cache=Shared;Foreign Keys=True;Pooling=True";
+        // No shared cache: its table-level locks answer SQLITE_LOCKED where WAL readers and one IMMEDIATE writer at a
+        // time (Microsoft.Data.Sqlite waits up to the command timeout for the write lock) is what serialises claims.
+        return $"Data Source={full};Foreign Keys=True;Pooling=True";
     }
 
     private static string? FindCheckoutRoot()

@@ -158,7 +158,16 @@ public sealed class ClaimServiceTests : IAsyncLifetime
         var claim = await _world.ClaimAsync(id);
         claim.Status.ShouldBe(ClaimStatus.Approved);
         claim.DecidedBy.ShouldBe("P. Jansen voor J. van Jansen");
-        await Should.ThrowAsync<IllegalTransitionException>(() => _world.ApproveClaimAsync(id));
+        (await _world.ApproveClaimAsync(id)).ShouldBeFalse("a second approval changes nothing");
+        (await _world.ClaimAsync(id)).DecidedBy.ShouldBe("P. Jansen voor J. van Jansen");
+
+        var rejected = await _world.SubmitClaimAsync(AgreementWorld.Claim(_agreement, month: 9));
+        await using (var scope = _world.ScopeOf(_world.Holder))
+        {
+            await scope.ServiceProvider.GetRequiredService<ClaimService>().RejectAsync(_world.Holder, rejected, "Niet geleverd", CancellationToken.None);
+        }
+
+        await Should.ThrowAsync<IllegalTransitionException>(() => _world.ApproveClaimAsync(rejected));
     }
 
     [Fact]

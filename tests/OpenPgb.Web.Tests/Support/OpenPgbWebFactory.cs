@@ -47,7 +47,7 @@ public class OpenPgbWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
         else
         {
             _sqliteFile = Path.Combine(Path.GetTempPath(), $"openpgb-web-{Guid.NewGuid():N}.db");
-            ConnectionString = $"Data Source={_sqliteFile};Cache=Shared;Foreign Keys=True;Pooling=True";
+            ConnectionString = DataServiceCollectionExtensions.SqliteConnectionStringFor(_sqliteFile);
         }
 
         foreach (var (key, value) in TestDatabase.Settings(ConnectionString, Provider.ToString()))

@@ -19,8 +19,9 @@ public sealed class DeclaratiesModel(ClaimQueries queries, ClaimService claims) 
     {
         try
         {
-            await claims.ApproveAsync(User.ToActor(), id, cancellationToken);
-            TempData["Melding"] = "De declaratie is goedgekeurd en wordt in de eerstvolgende betaalrun betaald.";
+            TempData["Melding"] = await claims.ApproveAsync(User.ToActor(), id, cancellationToken)
+                ? "De declaratie is goedgekeurd en wordt in de eerstvolgende betaalrun betaald."
+                : "De declaratie was al goedgekeurd.";
         }
         catch (BusinessRuleException refused)
         {
