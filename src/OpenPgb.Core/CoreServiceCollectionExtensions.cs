@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,7 +71,11 @@ public static class CoreServiceCollectionExtensions
             })
             .AddEntityFrameworkStores<OpenPgbDbContext>()
             .AddDefaultTokenProviders();
-        services.AddDataProtection();
+        // One key ring per installation, in its database: web nodes share it, other installations cannot use it. The
+        // fixed application name keeps the keys valid whatever directory a node runs from.
+        services.AddDataProtection().SetApplicationName("OpenPgb").PersistKeysToDbContext<OpenPgbDbContext>();
+        services.AddScoped<LoginThrottle>();
+        services.AddScoped<AccountService>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
@@ -25,14 +26,25 @@ builder.Logging.AddJsonConsole(o =>
 });
 
 builder.Services.AddOpenPgbCore();
+builder.Services.AddHttpContextAccessor();
 builder.Services.AddHostedService<OpenPgb.Web.Jobs.DailyJobs>();
 builder.Services.AddIdentityCore<PortalUser>()
     .AddSignInManager()
     .AddClaimsPrincipalFactory<PortalClaimsFactory>();
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme)
     .AddIdentityCookies();
+builder.Services.AddSingleton<DatabaseTicketStore>();
 builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
-    .Configure<IOptions<SecurityOptions>>((o, security) => ConfigureCookie(o, security.Value, "openpgb.auth"));
+    .Configure<IOptions<SecurityOptions>, DatabaseTicketStore>((o, security, sessions) =>
+    {
+        ConfigureCookie(o, security.Value, "openpgb.auth");
+
+        // The cookie carries a session key; the session itself lives in the database, so sign-out really ends it.
+        o.SessionStore = sessions;
+
+        // Every request: the session's user, stamp and rights from the database.
+        o.Events.OnValidatePrincipal = SessionValidator.ValidateAsync;
+    });
 builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme)
     .Configure<IOptions<SecurityOptions>>((o, security) => ConfigureCookie(o, security.Value, "openpgb.2fa"));
 builder.Services.AddAuthorizationBuilder()
@@ -82,6 +94,16 @@ builder.Services.AddRateLimiter(options =>
             QueueLimit = 0,
         }));
 });
+builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<SecurityOptions>>((o, security) =>
+{
+    o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+    o.KnownProxies.Clear();
+    o.KnownIPNetworks.Clear();
+    foreach (var proxy in security.Value.TrustedProxies)
+    {
+        o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+    }
+});
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.Configure<RequestLocalizationOptions>(o =>
@@ -94,6 +116,7 @@ builder.Services.Configure<RequestLocalizationOptions>(o =>
 var app = builder.Build();
 await StartupTasks.RunAsync(app);
 
+app.UseForwardedHeaders();
 app.UseMiddleware<SecurityHeadersMiddleware>();
 if (!app.Environment.IsDevelopment())
 {
@@ -138,18 +161,6 @@ static void ConfigureCookie(CookieAuthenticationOptions options, SecurityOptions
     {
         // Another role's page: 403, rendered by the status-code page, never a redirect.
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
-        return Task.CompletedTask;
-    };
-    options.Events.OnValidatePrincipal = context =>
-    {
-        // Absolute session timeout, whatever the sliding expiration says.
-        var issued = context.Principal?.FindFirst(PortalClaims.IssuedAt)?.Value;
-        if (issued is not null && long.TryParse(issued, CultureInfo.InvariantCulture, out var seconds)
-            && DateTimeOffset.FromUnixTimeSeconds(seconds).AddHours(security.AbsoluteTimeoutHours) < context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow())
-        {
-            context.RejectPrincipal();
-        }
-
         return Task.CompletedTask;
     };
 }

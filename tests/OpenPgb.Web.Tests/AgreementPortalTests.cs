@@ -219,7 +219,6 @@ public sealed class AgreementPortalTests(OpenPgbWebFactory factory) : IClassFixt
             ["Input.City"] = "Utrecht",
             ["Input.Iban"] = "NL91ABNA0417164301",
             ["Input.ContactName"] = "T. Tester",
-            ["Input.UserName"] = "thuiszorg.test",
             ["Input.Password"] = "Een-lang-wachtwoord-1",
         };
 
@@ -227,11 +226,15 @@ public sealed class AgreementPortalTests(OpenPgbWebFactory factory) : IClassFixt
         (await PortalClient.ParseAsync(refused)).QuerySelector(".alert-error")!.TextContent.ShouldContain("controlecijfers");
 
         fields["Input.Iban"] = "NL44 RABO 0123 4567 89";
-        var registered = await anonymous.PostFormAsync("/zorgverlener/registreren", new(fields));
-        (await PortalClient.ParseAsync(registered)).QuerySelector("[data-testid=provider-number]")!.TextContent.ShouldStartWith("ZV");
+        var registered = await PortalClient.ParseAsync(await anonymous.PostFormAsync("/zorgverlener/registreren", new(fields)));
+        var providerNumber = registered.QuerySelector("[data-testid=provider-number]")!.TextContent;
+        providerNumber.ShouldStartWith("ZV");
 
+        // The login name is assigned (the provider number), never chosen: no form can tell which names exist.
+        var userName = registered.QuerySelector("[data-testid=assigned-user-name]")!.TextContent;
+        userName.ShouldBe(providerNumber.ToLowerInvariant());
         using var provider = factory.CreatePortalClient();
-        var login = await provider.PostFormAsync("/account/inloggen", new() { ["UserName"] = "thuiszorg.test", ["Password"] = "Een-lang-wachtwoord-1" });
+        var login = await provider.PostFormAsync("/account/inloggen", new() { ["UserName"] = userName, ["Password"] = "Een-lang-wachtwoord-1" });
         login.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await provider.GetPageAsync("/zorgverlener")).Status.ShouldBe(HttpStatusCode.OK);
     }
@@ -242,13 +245,16 @@ public sealed class AgreementPortalTests(OpenPgbWebFactory factory) : IClassFixt
         using var provider = factory.CreatePortalClient();
         await provider.LoginAsync("zorgverlener");
 
-        var added = await provider.PostFormAsync("/zorgverlener/gebruikers", new() { ["DisplayName"] = "N. Nieuw", ["UserName"] = "zorgverlener.nieuw", ["Password"] = "Nog-een-lang-wachtwoord-2" });
+        var added = await provider.PostFormAsync("/zorgverlener/gebruikers", new() { ["DisplayName"] = "N. Nieuw", ["Password"] = "Nog-een-lang-wachtwoord-2" });
         added.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var (_, page) = await provider.GetPageAsync("/zorgverlener/gebruikers");
-        page.QuerySelector("[data-testid=provider-users]")!.TextContent.ShouldContain("zorgverlener.nieuw");
+        var providerNumber = await factory.QueryAsync(db => db.CareProviders.Where(p => p.KvkNumber == "68750110").Select(p => p.ProviderNumber).SingleAsync());
+        var userName = page.QuerySelector("[data-testid=assigned-user-name]")!.TextContent;
+        userName.ShouldStartWith(providerNumber.ToLowerInvariant());
+        page.QuerySelector("[data-testid=provider-users]")!.TextContent.ShouldContain($"N. Nieuw ({userName})");
 
         using var colleague = factory.CreatePortalClient();
-        var login = await colleague.PostFormAsync("/account/inloggen", new() { ["UserName"] = "zorgverlener.nieuw", ["Password"] = "Nog-een-lang-wachtwoord-2" });
+        var login = await colleague.PostFormAsync("/account/inloggen", new() { ["UserName"] = userName, ["Password"] = "Nog-een-lang-wachtwoord-2" });
         login.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var ids = await DemoIds.LoadAsync(factory);
         (await colleague.GetPageAsync($"/zorgverlener/zorgovereenkomst/{ids.OwnAgreement}")).Status.ShouldBe(HttpStatusCode.OK);

@@ -26,6 +26,12 @@ public sealed class PortalUser : IdentityUser
     /// <summary>Only for care-provider users: the provider they sign and claim for.</summary>
     public long? CareProviderId { get; set; }
 
+    /// <summary>
+    /// Under chain authorisation: the grantor the employee last switched to, so a new session starts there. Used only
+    /// while it is still one of <see cref="Grantors"/>.
+    /// </summary>
+    public int? ActiveGrantorId { get; set; }
+
     public List<PortalUserGrantor> Grantors { get; } = [];
 }
 

@@ -9,22 +9,32 @@ using OpenPgb.Core.Data;
 
 namespace OpenPgb.Core.CareProviders;
 
-/// <summary>Registration of care providers and their users, and finding one to contract with.</summary>
+/// <summary>What a registration gives: the provider and the login name OpenPgb assigned to its user.</summary>
+public sealed record ProviderRegistration(CareProvider Provider, string UserName);
+
+/// <summary>
+/// Registration of care providers and their users, and finding one to contract with. Login names are assigned, never
+/// chosen (the provider number, then -2, -3 for colleagues): a form that answered "name already taken" would tell
+/// anyone which names exist, staff names included.
+/// </summary>
 public sealed class CareProviderService(OpenPgbDbContext db, UserManager<PortalUser> users, AccessLog accessLog, TimeProvider time)
 {
     // No 0/O or 1/I, so a code read over the phone is typed right.
     private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-    /// <summary>A provider registers itself with its first user (local account until eHerkenning/DigiD).</summary>
-    public async Task<CareProvider> RegisterAsync(CareProviderKind kind, string name, CareProviderDetails details, string userName, string userDisplayName, string password, CancellationToken cancellationToken)
+    /// <summary>
+    /// A provider registers itself with its first user (local account until eHerkenning/DigiD). The login name is
+    /// assigned; only the demo seeder passes its well-known names.
+    /// </summary>
+    public async Task<ProviderRegistration> RegisterAsync(CareProviderKind kind, string name, CareProviderDetails details, string userDisplayName, string password, CancellationToken cancellationToken, string? demoUserName = null)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var provider = CareProvider.Register(await NextProviderNumberAsync(cancellationToken), kind, name, details, time.GetUtcNow());
         db.CareProviders.Add(provider);
         await db.SaveChangesAsync(cancellationToken);
-        await AddUserAsync(provider, userName, userDisplayName, password);
+        var userName = await AddUserAsync(provider, userDisplayName, password, demoUserName);
         await transaction.CommitAsync(cancellationToken);
-        return provider;
+        return new ProviderRegistration(provider, userName);
     }
 
     /// <summary>A budget holder invites a provider that is not registered yet; the provider completes it with the code.</summary>
@@ -43,7 +53,7 @@ public sealed class CareProviderService(OpenPgbDbContext db, UserManager<PortalU
     }
 
     /// <summary>The invited provider completes its registration with the code and becomes a user.</summary>
-    public async Task<CareProvider> AcceptInvitationAsync(string invitationCode, CareProviderDetails details, string userName, string userDisplayName, string password, CancellationToken cancellationToken)
+    public async Task<ProviderRegistration> AcceptInvitationAsync(string invitationCode, CareProviderDetails details, string userDisplayName, string password, CancellationToken cancellationToken)
     {
         var code = invitationCode.Trim().ToUpperInvariant();
         var provider = await db.CareProviders.SingleOrDefaultAsync(p => p.InvitationCode == code, cancellationToken)
@@ -51,13 +61,13 @@ public sealed class CareProviderService(OpenPgbDbContext db, UserManager<PortalU
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         provider.CompleteRegistration(code, details);
         await db.SaveChangesAsync(cancellationToken);
-        await AddUserAsync(provider, userName, userDisplayName, password);
+        var userName = await AddUserAsync(provider, userDisplayName, password, null);
         await transaction.CommitAsync(cancellationToken);
-        return provider;
+        return new ProviderRegistration(provider, userName);
     }
 
-    /// <summary>Another user of the same organisation.</summary>
-    public async Task AddColleagueAsync(Actor actor, string userName, string userDisplayName, string password, CancellationToken cancellationToken)
+    /// <summary>Another user of the same organisation; returns the login name assigned to them.</summary>
+    public async Task<string> AddColleagueAsync(Actor actor, string userDisplayName, string password, CancellationToken cancellationToken, string? demoUserName = null)
     {
         if (actor.Role != PortalRole.CareProvider)
         {
@@ -70,10 +80,9 @@ public sealed class CareProviderService(OpenPgbDbContext db, UserManager<PortalU
             throw new BusinessRuleException("AlleenOrganisatieHeeftCollegas", "Alleen een organisatie kan meer gebruikers hebben.");
         }
 
-        await AddUserAsync(provider, userName, userDisplayName, password);
+        return await AddUserAsync(provider, userDisplayName, password, demoUserName);
     }
 
-    /// <summary>The users of the actor's own provider.</summary>
     /// <summary>
     /// A provider user changes the account payments go to. Claims whose payment the bank returned become payable
     /// again: the next run pays them to the new account.
@@ -155,24 +164,44 @@ public sealed class CareProviderService(OpenPgbDbContext db, UserManager<PortalU
     public async Task<CareProvider?> GetAsync(long id, CancellationToken cancellationToken) =>
         await db.CareProviders.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
 
-    private async Task AddUserAsync(CareProvider provider, string userName, string displayName, string password)
+    private async Task<string> AddUserAsync(CareProvider provider, string displayName, string password, string? demoUserName)
     {
-        var user = new PortalUser { UserName = userName.Trim(), DisplayName = displayName.Trim(), Role = PortalRole.CareProvider, CareProviderId = provider.Id };
+        if (string.IsNullOrWhiteSpace(displayName))
+        {
+            throw new BusinessRuleException("GebruikerVolledig", "Vul de naam van de gebruiker in.");
+        }
+
+        var userName = demoUserName ?? await FreeUserNameAsync(provider);
+        var user = new PortalUser { UserName = userName, DisplayName = displayName.Trim(), Role = PortalRole.CareProvider, CareProviderId = provider.Id };
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)
         {
             throw new BusinessRuleException("GebruikerAanmaken", string.Join(" ", result.Errors.Select(e => DutchIdentityError(e.Code, e.Description))));
         }
+
+        return userName;
+    }
+
+    // The provider number for the first user, then -2, -3, ... for colleagues.
+    private async Task<string> FreeUserNameAsync(CareProvider provider)
+    {
+        var baseName = provider.ProviderNumber.ToLowerInvariant();
+        for (var n = 1; ; n++)
+        {
+            var candidate = n == 1 ? baseName : $"{baseName}-{n.ToString(CultureInfo.InvariantCulture)}";
+            if (await users.FindByNameAsync(candidate) is null)
+            {
+                return candidate;
+            }
+        }
     }
 
     private static string DutchIdentityError(string code, string fallback) => code switch
     {
-        "DuplicateUserName" => "Deze gebruikersnaam is al in gebruik.",
         "PasswordTooShort" => "Het wachtwoord moet ten minste 12 tekens hebben.",
         "PasswordRequiresDigit" => "Het wachtwoord moet een cijfer bevatten.",
         "PasswordRequiresLower" => "Het wachtwoord moet een kleine letter bevatten.",
         "PasswordRequiresUpper" => "Het wachtwoord moet een hoofdletter bevatten.",
-        "InvalidUserName" => "Een gebruikersnaam bestaat uit letters, cijfers en . - _ @.",
         _ => fallback,
     };
 

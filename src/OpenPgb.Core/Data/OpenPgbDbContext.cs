@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OpenPgb.Core.Accounts;
@@ -20,8 +21,14 @@ namespace OpenPgb.Core.Data;
 /// The one database of OpenPgb. Provider-specific subclasses (<see cref="SqliteOpenPgbDbContext"/>,
 /// <see cref="PostgresOpenPgbDbContext"/>) exist only to carry their own migrations; services use this type.
 /// </summary>
-public abstract class OpenPgbDbContext(DbContextOptions options, AccessScopeAccessor scope) : IdentityDbContext<PortalUser>(options)
+public abstract class OpenPgbDbContext(DbContextOptions options, AccessScopeAccessor scope) : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>
+    /// The installation's data-protection key ring (auth cookies, antiforgery, 2FA tokens): in the database, so every
+    /// web node of one installation shares it and no other installation on the machine can read its cookies.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Grantor> Grantors => Set<Grantor>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

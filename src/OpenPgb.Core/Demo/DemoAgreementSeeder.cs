@@ -27,23 +27,23 @@ public sealed class DemoAgreementSeeder(
 {
     public async Task SeedAsync(Grantor amsterdam, Grantor utrecht, string holderBsn, string? utrechtHolderBsn, CancellationToken cancellationToken)
     {
-        var zorgOpMaat = await providers.RegisterAsync(
+        var zorgOpMaat = (await providers.RegisterAsync(
             CareProviderKind.Organisation,
             "Zorg Op Maat B.V.",
             new CareProviderDetails("68750110", "12345678", "NL123456789B01", new PostalAddress("Zorgstraat", "12", "1011AB", "Amsterdam"), "NL91ABNA0417164300"),
-            "zorgverlener",
             "Z. Planner (Zorg Op Maat)",
             DemoDataSeeder.DemoPassword,
-            cancellationToken);
-        await providers.AddColleagueAsync(await ActorOfProviderAsync("zorgverlener", zorgOpMaat.Id, cancellationToken), "zorgverlener.collega", "C. Collega (Zorg Op Maat)", DemoDataSeeder.DemoPassword, cancellationToken);
-        var informal = await providers.RegisterAsync(
+            cancellationToken,
+            demoUserName: "zorgverlener")).Provider;
+        await providers.AddColleagueAsync(await ActorOfProviderAsync("zorgverlener", zorgOpMaat.Id, cancellationToken), "C. Collega (Zorg Op Maat)", DemoDataSeeder.DemoPassword, cancellationToken, demoUserName: "zorgverlener.collega");
+        var informal = (await providers.RegisterAsync(
             CareProviderKind.Person,
             "A. de Boer",
             new CareProviderDetails(null, null, null, new PostalAddress("Kastanjelaan", "3", "3511AA", "Utrecht"), "NL20INGB0001234567"),
-            "mantelzorger",
             "A. de Boer",
             DemoDataSeeder.DemoPassword,
-            cancellationToken);
+            cancellationToken,
+            demoUserName: "mantelzorger")).Provider;
 
         var employee = await ActorOfEmployeeAsync("medewerker.amsterdam", amsterdam.Id, cancellationToken);
         var codes = await db.CareFunctions.Where(f => f.Code != Grants.CareFunctionCodes.WholePackage).Select(f => f.Code).ToListAsync(cancellationToken);

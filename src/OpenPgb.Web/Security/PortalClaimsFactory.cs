@@ -8,8 +8,12 @@ using OpenPgb.Core.Data;
 
 namespace OpenPgb.Web.Security;
 
-/// <summary>Adds role, BSN (citizens) and grantors (employees) to the principal at sign-in.</summary>
-public sealed class PortalClaimsFactory(UserManager<PortalUser> users, IOptions<IdentityOptions> options, OpenPgbDbContext db, TimeProvider time)
+/// <summary>
+/// Adds role, BSN (citizens), provider (provider users) and grantors (employees) to the principal, from the database,
+/// at sign-in and whenever <see cref="SessionValidator"/> finds them changed. When the signed-in user's own session
+/// is rebuilt, its start (for the absolute timeout) and its second factor carry over; a new sign-in starts afresh.
+/// </summary>
+public sealed class PortalClaimsFactory(UserManager<PortalUser> users, IOptions<IdentityOptions> options, OpenPgbDbContext db, TimeProvider time, IHttpContextAccessor http)
     : UserClaimsPrincipalFactory<PortalUser>(users, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PortalUser user)
@@ -17,7 +21,7 @@ public sealed class PortalClaimsFactory(UserManager<PortalUser> users, IOptions<
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(ClaimTypes.Role, user.Role.ToString()));
         identity.AddClaim(new Claim(PortalClaims.DisplayName, user.DisplayName));
-        identity.AddClaim(new Claim(PortalClaims.IssuedAt, time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
+        identity.AddClaim(new Claim(PortalClaims.IssuedAt, SessionStartOf(user) ?? time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
         if (user.Role == PortalRole.Citizen && user.Bsn is not null)
         {
             identity.AddClaim(new Claim(PortalClaims.Bsn, user.Bsn));
@@ -38,10 +42,20 @@ public sealed class PortalClaimsFactory(UserManager<PortalUser> users, IOptions<
 
             if (grantorIds.Count > 0)
             {
-                identity.AddClaim(new Claim(PortalClaims.ActiveGrantor, grantorIds[0].ToString(CultureInfo.InvariantCulture)));
+                var active = user.ActiveGrantorId is { } chosen && grantorIds.Contains(chosen) ? chosen : grantorIds[0];
+                identity.AddClaim(new Claim(PortalClaims.ActiveGrantor, active.ToString(CultureInfo.InvariantCulture)));
             }
         }
 
         return identity;
+    }
+
+    // The running session of this same user, if the request has one.
+    private string? SessionStartOf(PortalUser user)
+    {
+        var current = http.HttpContext?.User;
+        return current?.Identity?.IsAuthenticated == true && current.FindFirstValue(ClaimTypes.NameIdentifier) == user.Id
+            ? current.FindFirstValue(PortalClaims.IssuedAt)
+            : null;
     }
 }

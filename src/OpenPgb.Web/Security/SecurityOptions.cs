@@ -18,4 +18,10 @@ public sealed class SecurityOptions
     public int LoginAttemptsPerMinute { get; set; } = 10;
 
     public int IntakeRequestsPerSecond { get; set; } = 50;
+
+    /// <summary>
+    /// Addresses of the load balancers or reverse proxies in front of the web nodes. Only their X-Forwarded-For is
+    /// believed, so rate limits and sign-in lockout count the real client, not the proxy.
+    /// </summary>
+    public IReadOnlyList<string> TrustedProxies { get; set; } = [];
 }

@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using OpenPgb.Core.Accounts;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -32,6 +35,9 @@ public class OpenPgbWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public TestClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
     public string ConnectionString { get; private set; } = string.Empty;
+
+    /// <summary>Counts the password-hash verifications the portal performs.</summary>
+    public CountingPasswordHasher PasswordHashing { get; } = new();
 
     /// <summary>The database the portal runs on.</summary>
     public virtual DatabaseProvider Provider => DatabaseProvider.Postgres;
@@ -105,14 +111,25 @@ public class OpenPgbWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return (IReadOnlyList<string>)[.. holders, .. reps];
     });
 
-    public PortalClient CreatePortalClient() =>
-        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }), DemoDataSeeder.DemoPassword);
+    /// <summary>A browser-like client: keeps its cookies (readable, to copy them elsewhere), follows no redirect.</summary>
+    public PortalClient CreatePortalClient()
+    {
+        var cookies = new System.Net.CookieContainer();
+        var http = CreateDefaultClient(new Uri("http://localhost"), new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies));
+        return new PortalClient(http, DemoDataSeeder.DemoPassword, cookies);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStartupFilter, TestClientAddress>();
+            services.AddSingleton(PasswordHashing);
+            services.AddSingleton<IPasswordHasher<PortalUser>>(PasswordHashing);
+        });
         builder.ConfigureLogging(logging =>
         {
             logging.AddProvider(new CapturingLoggerProvider(Logs));
@@ -149,4 +166,42 @@ public class OpenPgbWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
 public sealed class SqliteWebFactory : OpenPgbWebFactory
 {
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+/// <summary>The default hasher, counting verifications (to prove an unknown name costs the same work as a known one).</summary>
+public sealed class CountingPasswordHasher : IPasswordHasher<PortalUser>
+{
+    private readonly PasswordHasher<PortalUser> _inner = new();
+    private int _verifications;
+
+    public int Verifications => _verifications;
+
+    public string HashPassword(PortalUser user, string password) => _inner.HashPassword(user, password);
+
+    public PasswordVerificationResult VerifyHashedPassword(PortalUser user, string hashedPassword, string providedPassword)
+    {
+        Interlocked.Increment(ref _verifications);
+        return _inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+    }
+}
+
+/// <summary>
+/// The test server has no client address; a request may name one in <see cref="Header"/>, so tests can sign in
+/// "from" different addresses.
+/// </summary>
+public sealed class TestClientAddress : IStartupFilter
+{
+    public const string Header = "X-Test-Client-Address";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            context.Connection.RemoteIpAddress = context.Request.Headers.TryGetValue(Header, out var address)
+                ? System.Net.IPAddress.Parse(address.ToString())
+                : System.Net.IPAddress.Loopback;
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }

@@ -5,11 +5,13 @@ using AngleSharp.Html.Parser;
 namespace OpenPgb.Web.Tests.Support;
 
 /// <summary>An HTTP client that logs in through the real login form and posts forms with their antiforgery token.</summary>
-public sealed class PortalClient(HttpClient http, string password) : IDisposable
+public sealed class PortalClient(HttpClient http, string password, CookieContainer cookies) : IDisposable
 {
     private static readonly HtmlParser Parser = new();
 
     public HttpClient Http => http;
+
+    public CookieContainer Cookies => cookies;
 
     public async Task<HttpResponseMessage> LoginAsync(string userName)
     {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -6,14 +7,24 @@ using OpenPgb.Core.Accounts;
 
 namespace OpenPgb.Web.Pages.Account;
 
+/// <summary>
+/// Sign-in that tells nobody which user names exist: an unknown name costs the same password-hash work as a known
+/// one, gets the same message, and is counted and locked the same way (per name and address, <see cref="LoginThrottle"/>).
+/// </summary>
 [EnableRateLimiting("login")]
-public sealed class InloggenModel(SignInManager<PortalUser> signIn) : PageModel
+public sealed class InloggenModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, LoginThrottle throttle) : PageModel
 {
-    [BindProperty]
-    public string UserName { get; set; } = string.Empty;
+    public const string WrongCombination = "De combinatie van gebruikersnaam en wachtwoord is onjuist.";
+    public const string Locked = "Inloggen met deze gebruikersnaam is vanaf dit adres 15 minuten geblokkeerd na vijf mislukte pogingen. Probeer het daarna opnieuw.";
+
+    // A hash of a random password made once with the same hasher, so an unknown name costs as much as a known one.
+    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<PortalUser>().HashPassword(new PortalUser(), Guid.NewGuid().ToString("N")));
 
     [BindProperty]
-    public string Password { get; set; } = string.Empty;
+    public string? UserName { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -24,26 +35,53 @@ public sealed class InloggenModel(SignInManager<PortalUser> signIn) : PageModel
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var result = await signIn.PasswordSignInAsync(UserName, Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.RequiresTwoFactor)
+        var userName = UserName?.Trim() ?? string.Empty;
+        if (userName.Length == 0)
         {
-            return RedirectToPage("/Account/Tweestaps", new { ReturnUrl });
+            ModelState.AddModelError(nameof(UserName), "Vul uw gebruikersnaam in.");
         }
 
-        if (result.IsLockedOut)
+        if (string.IsNullOrEmpty(Password))
         {
-            Error = "Uw account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.";
+            ModelState.AddModelError(nameof(Password), "Vul uw wachtwoord in.");
+        }
+
+        if (!ModelState.IsValid)
+        {
             return Page();
         }
 
-        if (!result.Succeeded)
+        var client = HttpContext.Connection.RemoteIpAddress;
+        if (await throttle.IsLockedAsync(userName, client, cancellationToken))
         {
-            Error = "De combinatie van gebruikersnaam en wachtwoord is onjuist.";
+            Error = Locked;
             return Page();
         }
 
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        var user = await users.FindByNameAsync(userName);
+        SignInResult result;
+        if (user is null)
+        {
+            users.PasswordHasher.VerifyHashedPassword(new PortalUser(), DummyHash.Value, Password!);
+            result = SignInResult.Failed;
+        }
+        else
+        {
+            result = await signIn.PasswordSignInAsync(user, Password!, isPersistent: false, lockoutOnFailure: false);
+        }
+
+        if (result.Succeeded || result.RequiresTwoFactor)
+        {
+            await throttle.SucceededAsync(userName, client, cancellationToken);
+            return result.RequiresTwoFactor
+                ? RedirectToPage("/Account/Tweestaps", new { ReturnUrl })
+                : LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        }
+
+        // A failed password, an unknown name and an account an administrator locked all look the same from outside.
+        Error = await throttle.FailedAsync(userName, client, cancellationToken) ? Locked : WrongCombination;
+        return Page();
     }
 }

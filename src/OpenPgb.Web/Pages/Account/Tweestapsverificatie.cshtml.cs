@@ -67,7 +67,10 @@ public sealed class TweestapsverificatieModel(UserManager<PortalUser> users, Sig
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
+            // Making the key changes the security stamp, which ends every session of the user; this one is renewed
+            // (with its start and second factor kept) so the user stays signed in.
             await users.ResetAuthenticatorKeyAsync(user);
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
         }
 

@@ -18,6 +18,23 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -146,12 +163,68 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("OpenPgb.Core.Accounts.LoginAttempts", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstFailureAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("FirstFailureAt")
+                        .HasDatabaseName("ix_login_attempts_first_failure");
+
+                    b.ToTable("LoginAttempts", (string)null);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Accounts.PortalSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_portal_sessions_expires");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_portal_sessions_user");
+
+                    b.ToTable("PortalSessions", (string)null);
+                });
+
             modelBuilder.Entity("OpenPgb.Core.Accounts.PortalUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActiveGrantorId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Bsn")
@@ -181,7 +254,7 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset?>("LockoutEnd")
+                    b.Property<string>("LockoutEnd")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NormalizedEmail")
@@ -280,7 +353,8 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("OccurredAt")
+                    b.Property<string>("OccurredAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OnBehalfOf")
@@ -342,13 +416,14 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                     b.Property<long>("CommittedCents")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("DateSent")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("FetchedAt")
+                    b.Property<string>("FetchedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("GrantId")
@@ -380,7 +455,7 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("RetourReceivedAt")
+                    b.Property<string>("RetourReceivedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("SpentCents")
@@ -417,7 +492,8 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                     b.Property<long>("CareProviderId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EndReason")
@@ -455,7 +531,7 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset?>("AssessedAt")
+                    b.Property<string>("AssessedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AssessedByName")
@@ -481,7 +557,7 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("DecidedAt")
+                    b.Property<string>("DecidedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Decision")
@@ -514,14 +590,14 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset?>("SignedByHolderAt")
+                    b.Property<string>("SignedByHolderAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SignedByHolderName")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("SignedByProviderAt")
+                    b.Property<string>("SignedByProviderAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SignedByProviderName")
@@ -536,7 +612,7 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("SubmittedAt")
+                    b.Property<string>("SubmittedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("TariffCents")
@@ -607,7 +683,8 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("RegisteredAt")
+                    b.Property<string>("RegisteredAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("VatNumber")
@@ -671,7 +748,8 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                     b.Property<long>("CareProviderId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedBy")
@@ -684,7 +762,7 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .HasMaxLength(4)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("RevokedAt")
+                    b.Property<string>("RevokedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SecretHash")
@@ -742,7 +820,7 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("DecidedAt")
+                    b.Property<string>("DecidedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DecidedBy")
@@ -795,7 +873,8 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("SubmittedAt")
+                    b.Property<string>("SubmittedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SubmittedBy")
@@ -872,7 +951,8 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("UploadedAt")
+                    b.Property<string>("UploadedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UploadedBy")
@@ -895,7 +975,8 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("GrantorId")
@@ -906,7 +987,7 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("RevokedAt")
+                    b.Property<string>("RevokedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SecretHash")
@@ -975,7 +1056,8 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                     b.Property<long>("MaximumCents")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("SetAt")
+                    b.Property<string>("SetAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SetBy")
@@ -1009,7 +1091,8 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("ChangedAt")
+                    b.Property<string>("ChangedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ChangedBy")
@@ -1307,7 +1390,8 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("ReceivedAt")
+                    b.Property<string>("ReceivedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1433,7 +1517,8 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB");
 
-                    b.Property<DateTimeOffset>("ReceivedAt")
+                    b.Property<string>("ReceivedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ReplayOfId")
@@ -1482,7 +1567,8 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("BookedAt")
+                    b.Property<string>("BookedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ClaimId")
@@ -1619,7 +1705,8 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                     b.Property<long>("CareAgreementVersionId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("GrantId")
@@ -1642,7 +1729,7 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("PrintedAt")
+                    b.Property<string>("PrintedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PrintedBy")
@@ -1739,7 +1826,8 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("ImportedAt")
+                    b.Property<string>("ImportedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ImportedBy")
@@ -1817,7 +1905,7 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("ReturnedAt")
+                    b.Property<string>("ReturnedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -1852,7 +1940,8 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedBy")
@@ -1866,7 +1955,7 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                     b.Property<int>("GrantorId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset?>("LiftedAt")
+                    b.Property<string>("LiftedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LiftedBy")
@@ -1918,7 +2007,7 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                     b.Property<long>("PaymentRunId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset?>("ReturnedAt")
+                    b.Property<string>("ReturnedAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1951,10 +2040,11 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                     b.Property<int>("ClaimCount")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset?>("CompletedAt")
+                    b.Property<string>("CompletedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("ExecutionDate")
@@ -2023,14 +2113,15 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                     b.Property<long?>("BudgetHolderId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset?>("CompletedAt")
+                    b.Property<string>("CompletedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CompletedBy")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("Deadline")
@@ -2119,6 +2210,15 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Accounts.PortalSession", b =>
                 {
                     b.HasOne("OpenPgb.Core.Accounts.PortalUser", null)
                         .WithMany()

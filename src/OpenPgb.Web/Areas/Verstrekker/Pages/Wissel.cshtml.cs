@@ -1,31 +1,22 @@
-using System.Globalization;
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using OpenPgb.Web.Security;
+using OpenPgb.Core.Accounts;
 
 namespace OpenPgb.Web.Areas.Verstrekker.Pages;
 
 /// <summary>
 /// Chain authorisation (ketenmachtiging): switches the active grantor among those the employee serves, without
-/// logging out. The new cookie keeps every other claim (including the second factor and the session start).
+/// logging out. The choice is stored with the account, so the next request (its rights re-read by the session
+/// validator) and the next session start there.
 /// </summary>
-public sealed class WisselModel : PageModel
+public sealed class WisselModel(AccountService accounts) : PageModel
 {
     public IActionResult OnGet() => Redirect("/verstrekker");
 
-    public async Task<IActionResult> OnPostAsync(int grantorId)
+    public async Task<IActionResult> OnPostAsync(int grantorId, string? terug, CancellationToken cancellationToken)
     {
-        if (!User.GrantorsOf().Contains(grantorId))
-        {
-            return Forbid();
-        }
-
-        var identity = new ClaimsIdentity(User.Claims.Where(c => c.Type != PortalClaims.ActiveGrantor), User.Identity!.AuthenticationType, ClaimTypes.Name, ClaimTypes.Role);
-        identity.AddClaim(new Claim(PortalClaims.ActiveGrantor, grantorId.ToString(CultureInfo.InvariantCulture)));
-        await HttpContext.SignInAsync(IdentityConstants.ApplicationScheme, new ClaimsPrincipal(identity));
-        return Redirect("/verstrekker");
+        await accounts.SwitchActiveGrantorAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, grantorId, cancellationToken);
+        return LocalRedirect(Url.IsLocalUrl(terug) && terug!.StartsWith("/verstrekker", StringComparison.Ordinal) ? terug : "/verstrekker");
     }
 }

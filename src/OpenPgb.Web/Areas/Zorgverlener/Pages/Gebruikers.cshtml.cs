@@ -12,9 +12,6 @@ public sealed class GebruikersModel(CareProviderService providers) : PageModel
     public IReadOnlyList<string> Users { get; private set; } = [];
 
     [BindProperty]
-    public string? UserName { get; set; }
-
-    [BindProperty]
     public string? DisplayName { get; set; }
 
     [BindProperty]
@@ -26,13 +23,13 @@ public sealed class GebruikersModel(CareProviderService providers) : PageModel
     {
         try
         {
-            if (string.IsNullOrWhiteSpace(UserName) || string.IsNullOrWhiteSpace(DisplayName) || string.IsNullOrEmpty(Password))
+            if (string.IsNullOrWhiteSpace(DisplayName) || string.IsNullOrEmpty(Password))
             {
-                throw new BusinessRuleException("GebruikerVolledig", "Vul naam, gebruikersnaam en wachtwoord in.");
+                throw new BusinessRuleException("GebruikerVolledig", "Vul naam en wachtwoord in.");
             }
 
-            await providers.AddColleagueAsync(User.ToActor(), UserName, DisplayName, Password, cancellationToken);
-            TempData["Melding"] = "De collega kan nu inloggen.";
+            var userName = await providers.AddColleagueAsync(User.ToActor(), DisplayName, Password, cancellationToken);
+            TempData["NieuweGebruiker"] = userName;
             return Redirect("/zorgverlener/gebruikers");
         }
         catch (BusinessRuleException refused)

@@ -19,6 +19,9 @@ public sealed class RegistrerenModel(CareProviderService providers) : PageModel
 
     public string? ProviderNumber { get; private set; }
 
+    /// <summary>The login name OpenPgb assigned, shown once after registration.</summary>
+    public string? AssignedUserName { get; private set; }
+
     public void OnGet()
     {
     }
@@ -33,10 +36,11 @@ public sealed class RegistrerenModel(CareProviderService providers) : PageModel
         var details = new CareProviderDetails(Input.KvkNumber, Input.AgbCode, Input.VatNumber, new PostalAddress(Input.Street ?? string.Empty, Input.HouseNumber ?? string.Empty, Input.PostalCode ?? string.Empty, Input.City ?? string.Empty), Input.Iban ?? string.Empty);
         try
         {
-            var provider = string.IsNullOrWhiteSpace(Input.InvitationCode)
-                ? await providers.RegisterAsync(Input.Kind, Input.Name ?? string.Empty, details, Input.UserName!, Input.ContactName!, Input.Password!, cancellationToken)
-                : await providers.AcceptInvitationAsync(Input.InvitationCode, details, Input.UserName!, Input.ContactName!, Input.Password!, cancellationToken);
-            ProviderNumber = provider.ProviderNumber;
+            var registration = string.IsNullOrWhiteSpace(Input.InvitationCode)
+                ? await providers.RegisterAsync(Input.Kind, Input.Name ?? string.Empty, details, Input.ContactName!, Input.Password!, cancellationToken)
+                : await providers.AcceptInvitationAsync(Input.InvitationCode, details, Input.ContactName!, Input.Password!, cancellationToken);
+            ProviderNumber = registration.Provider.ProviderNumber;
+            AssignedUserName = registration.UserName;
             return Page();
         }
         catch (BusinessRuleException refused)
@@ -72,9 +76,6 @@ public sealed class RegistrerenModel(CareProviderService providers) : PageModel
 
         [Required(ErrorMessage = "Vul uw naam in.")]
         public string? ContactName { get; set; }
-
-        [Required(ErrorMessage = "Kies een gebruikersnaam.")]
-        public string? UserName { get; set; }
 
         [Required(ErrorMessage = "Kies een wachtwoord van ten minste 12 tekens.")]
         public string? Password { get; set; }

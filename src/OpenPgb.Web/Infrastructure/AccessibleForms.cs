@@ -1,0 +1,135 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
+namespace OpenPgb.Web.Infrastructure;
+
+/// <summary>
+/// WCAG 3.3.1 and 3.3.3 for every form: a field with an error says so (<c>aria-invalid</c>) and points at its message
+/// (<c>aria-describedby</c>), which carries the id <c>{field id}-fout</c> so the summary can link to the field.
+/// Runs after the framework's tag helpers, so the field's id is already set.
+/// </summary>
+[HtmlTargetElement("input", Attributes = "asp-for")]
+[HtmlTargetElement("select", Attributes = "asp-for")]
+[HtmlTargetElement("textarea", Attributes = "asp-for")]
+public sealed class InvalidFieldTagHelper : TagHelper
+{
+    public override int Order => 1000;
+
+    [HtmlAttributeName("asp-for")]
+    public ModelExpression For { get; set; } = null!;
+
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = null!;
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var name = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
+        if (!AccessibleForms.HasError(ViewContext.ModelState, name))
+        {
+            return;
+        }
+
+        var id = output.Attributes.TryGetAttribute("id", out var idAttribute) ? idAttribute.Value.ToString()! : AccessibleForms.IdOf(name);
+        output.Attributes.SetAttribute("aria-invalid", "true");
+        var describedBy = output.Attributes.TryGetAttribute("aria-describedby", out var existing) ? $"{id}-fout {existing.Value}" : $"{id}-fout";
+        output.Attributes.SetAttribute("aria-describedby", describedBy);
+    }
+}
+
+/// <summary>The field's own message gets the id the field points at, and is rendered only when there is one.</summary>
+[HtmlTargetElement("span", Attributes = "asp-validation-for")]
+public sealed class FieldErrorTagHelper : TagHelper
+{
+    public override int Order => 1000;
+
+    [HtmlAttributeName("asp-validation-for")]
+    public ModelExpression For { get; set; } = null!;
+
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = null!;
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var name = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
+        if (!AccessibleForms.HasError(ViewContext.ModelState, name))
+        {
+            output.SuppressOutput();
+            return;
+        }
+
+        output.Attributes.SetAttribute("id", AccessibleForms.IdOf(name) + "-fout");
+        output.Attributes.SetAttribute("class", "field-error");
+        output.PreContent.SetHtmlContent("<span class=\"visually-hidden\">Fout: </span>");
+    }
+}
+
+/// <summary>
+/// <c>&lt;error-summary /&gt;</c>: nothing when the form is valid (no empty red box); otherwise a titled list of every
+/// error, each linking to its field, which takes the focus when the page loads (WCAG 3.3.1, 2.4.3).
+/// </summary>
+[HtmlTargetElement("error-summary", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class ErrorSummaryTagHelper : TagHelper
+{
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = null!;
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var errors = ViewContext.ModelState
+            .Where(e => e.Value is { Errors.Count: > 0 })
+            .SelectMany(e => e.Value!.Errors.Select(error => (Key: e.Key, Message: string.IsNullOrEmpty(error.ErrorMessage) ? "Deze waarde is ongeldig." : error.ErrorMessage)))
+            .ToList();
+        if (errors.Count == 0)
+        {
+            output.SuppressOutput();
+            return;
+        }
+
+        output.TagName = "div";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.SetAttribute("class", "alert alert-error error-summary");
+        output.Attributes.SetAttribute("role", "alert");
+        output.Attributes.SetAttribute("tabindex", "-1");
+        output.Attributes.SetAttribute("autofocus", "autofocus");
+        output.Attributes.SetAttribute("id", "foutmeldingen");
+        output.Attributes.SetAttribute("data-testid", "error-summary");
+        var list = new TagBuilder("ul");
+        foreach (var (key, message) in errors)
+        {
+            var item = new TagBuilder("li");
+            if (key.Length > 0)
+            {
+                var link = new TagBuilder("a");
+                link.Attributes["href"] = "#" + AccessibleForms.IdOf(key);
+                link.InnerHtml.Append(message);
+                item.InnerHtml.AppendHtml(link);
+            }
+            else
+            {
+                item.InnerHtml.Append(message);
+            }
+
+            list.InnerHtml.AppendHtml(item);
+        }
+
+        output.Content.SetHtmlContent($"<h2 class=\"error-summary-title\">{(errors.Count == 1 ? "Er is een fout" : $"Er zijn {errors.Count} fouten")}</h2>");
+        output.Content.AppendHtml(list);
+    }
+}
+
+public static class AccessibleForms
+{
+    /// <summary>The id the framework gives the field named <paramref name="fullName"/>.</summary>
+    public static string IdOf(string fullName) => TagBuilder.CreateSanitizedId(fullName, "_");
+
+    public static bool HasError(ModelStateDictionary state, string fullName) =>
+        state.TryGetValue(fullName, out var entry) && entry.Errors.Count > 0;
+}
