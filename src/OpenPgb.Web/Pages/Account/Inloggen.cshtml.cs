@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Identity;
-using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using OpenPgb.Core.Accounts;
+using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace OpenPgb.Web.Pages.Account;
 
