@@ -36,7 +36,8 @@ internal static class PaymentRunBench
             Console.WriteLine($"setup: {holders} holders with agreements in {setup.Elapsed.TotalSeconds:F0} s");
 
             var runs = new JsonArray();
-            var day = new DateOnly(2026, 12, 1);
+            // From today on: the CLI refuses a business date in the past.
+            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, OpenPgb.Core.Common.AmsterdamClock.Zone).DateTime);
             foreach (var (count, wave) in new[] { (claims / 10, "S"), (claims, "L") })
             {
                 var generate = Stopwatch.StartNew();

@@ -10,6 +10,9 @@ internal static class ExitCodes
     /// <summary>A check ran and found a problem (e.g. a broken access-log chain).</summary>
     public const int CheckFailed = 1;
 
+    /// <summary>The work itself failed (e.g. a payment file that cannot be written); nothing half-done is left.</summary>
+    public const int Failed = 1;
+
     /// <summary>Usage error, or the environment (database, files) is not usable.</summary>
     public const int UsageOrEnvironment = 2;
 

@@ -33,3 +33,15 @@ catch (CliException ex)
     await Console.Error.WriteLineAsync("openpgb: " + ex.Message);
     return ExitCodes.UsageOrEnvironment;
 }
+catch (Exception ex) when (ex is System.Data.Common.DbException or IOException or UnauthorizedAccessException)
+{
+    // The environment: the database cannot be reached, a file cannot be read or written.
+    await Console.Error.WriteLineAsync($"openpgb: {ex.GetType().Name}: {ex.Message}");
+    return ExitCodes.UsageOrEnvironment;
+}
+catch (Exception ex) when (ex is not OperationCanceledException)
+{
+    // Anything else is a failure of the work itself: one line and exit 1, never an unhandled crash (exit 134).
+    await Console.Error.WriteLineAsync($"openpgb: failed: {ex.GetType().Name}: {ex.Message}");
+    return ExitCodes.Failed;
+}

@@ -33,7 +33,8 @@ public sealed class PaymentRunKillTests(ITestOutputHelper output)
         var outDir = Directory.CreateTempSubdirectory("openpgb-kill-").FullName;
         var random = new Random(20261126);
         var kills = 0;
-        var day = new DateOnly(2026, 12, 1);
+        // From today on: the CLI refuses a business date in the past.
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, OpenPgb.Core.Common.AmsterdamClock.Zone).DateTime);
 
         for (var wave = 0; kills < RequiredKills && wave < 40; wave++, day = day.AddDays(1))
         {

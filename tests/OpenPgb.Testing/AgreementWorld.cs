@@ -94,21 +94,37 @@ public sealed class AgreementWorld
         await action(scope.ServiceProvider.GetRequiredService<CareAgreementService>());
     }
 
-    public Task<long> DraftAsync(CareAgreementTerms? terms = null, Actor? by = null) =>
-        AsAsync(by ?? Holder, s => s.DraftAsync(by ?? Holder, GrantId, ProviderId, terms ?? Terms(), CancellationToken.None));
+    public Task<long> DraftAsync(CareAgreementTerms? terms = null, Actor? by = null, long? providerId = null) =>
+        AsAsync(by ?? Holder, s => s.DraftAsync(by ?? Holder, GrantId, providerId ?? ProviderId, terms ?? Terms(), CancellationToken.None));
+
+    /// <summary>A user of another provider than the world's own.</summary>
+    public static Actor UserOf(long providerId) => Actor.Provider($"user-provider-{providerId}", $"Zorgverlener {providerId}", providerId);
+
+    /// <summary>Another registered organisation, for tests with more than one payee.</summary>
+    public async Task<long> AddProviderAsync(string name, string kvkNumber, string iban = "NL02ABNA0417164350")
+    {
+        await using var scope = Db.Scope();
+        var context = scope.ServiceProvider.GetRequiredService<OpenPgbDbContext>();
+        var number = "ZV" + (10_000_001 + await context.CareProviders.CountAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var provider = CareProvider.Register(number, CareProviderKind.Organisation, name, new CareProviderDetails(kvkNumber, null, null, new PostalAddress("Zorgstraat", "2", "1011AB", "Amsterdam"), iban), Db.Clock.GetUtcNow());
+        context.CareProviders.Add(provider);
+        await context.SaveChangesAsync();
+        return provider.Id;
+    }
 
     /// <summary>Drafted and signed by both sides: waiting for the grantor.</summary>
-    public async Task<long> SubmittedAsync(CareAgreementTerms? terms = null)
+    public async Task<long> SubmittedAsync(CareAgreementTerms? terms = null, long? providerId = null)
     {
-        var id = await DraftAsync(terms);
-        await AsAsync(ProviderUser, s => s.SignAsProviderAsync(ProviderUser, id, CancellationToken.None));
+        var id = await DraftAsync(terms, providerId: providerId);
+        var provider = providerId is { } other ? UserOf(other) : ProviderUser;
+        await AsAsync(provider, s => s.SignAsProviderAsync(provider, id, CancellationToken.None));
         await AsAsync(Holder, s => s.SignAsBudgetHolderAsync(Holder, id, CancellationToken.None));
         return id;
     }
 
-    public async Task<long> ApprovedAsync(CareAgreementTerms? terms = null)
+    public async Task<long> ApprovedAsync(CareAgreementTerms? terms = null, long? providerId = null)
     {
-        var id = await SubmittedAsync(terms);
+        var id = await SubmittedAsync(terms, providerId);
         await AsAsync(Employee, s => s.AssessAsync(Employee, id, AssessmentDecision.Approve, AssessmentReasons.Approval, null, CancellationToken.None));
         return id;
     }
@@ -148,9 +164,9 @@ public sealed class AgreementWorld
     }
 
     /// <summary>An approved claim: submitted by the provider, approved by the holder.</summary>
-    public async Task<long> ApprovedClaimAsync(ClaimInput input)
+    public async Task<long> ApprovedClaimAsync(ClaimInput input, Actor? provider = null)
     {
-        var id = await SubmitClaimAsync(input);
+        var id = await SubmitClaimAsync(input, provider);
         await ApproveClaimAsync(id);
         return id;
     }

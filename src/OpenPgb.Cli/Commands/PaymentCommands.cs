@@ -22,7 +22,13 @@ internal static class PaymentCommands
             var started = TimeProvider.System.GetTimestamp();
             await using var services = CliHost.Build();
             var options = services.GetRequiredService<PaymentOptions>();
-            var businessDate = ParseDate(parse.GetValue(date)) ?? services.GetRequiredService<TimeProvider>().Today();
+            var today = services.GetRequiredService<TimeProvider>().Today();
+            var businessDate = ParseDate(parse.GetValue(date)) ?? today;
+            if (businessDate < today)
+            {
+                throw new CliException($"--date {businessDate:yyyy-MM-dd} lies in the past: a payment run pays from today on (a bank refuses an execution date in the past).");
+            }
+
             await using var lease = await JobLease.TryAcquireAsync(services.GetRequiredService<DatabaseSettings>(), PaymentRunService.LeaseName, cancellationToken);
             if (lease is null)
             {
@@ -58,9 +64,34 @@ internal static class PaymentCommands
         {
             await using var services = CliHost.Build();
             await using var scope = services.SystemScope();
-            await using var stream = File.Create(parse.GetValue(file)!);
-            await scope.ServiceProvider.GetRequiredService<PaymentRunService>().WriteFileToAsync(parse.GetValue(runId), stream, cancellationToken);
-            return ExitCodes.Success;
+            var target = Path.GetFullPath(parse.GetValue(file)!);
+            var temporary = target + ".tmp";
+            try
+            {
+                // Written beside the target and moved into place only when complete and valid: never an empty or
+                // invalid file under the asked name.
+                await using (var stream = File.Create(temporary))
+                {
+                    await scope.ServiceProvider.GetRequiredService<PaymentRunService>().WriteFileToAsync(parse.GetValue(runId), stream, cancellationToken);
+                }
+
+                File.Move(temporary, target, overwrite: true);
+                Console.WriteLine($"Payment run {parse.GetValue(runId)}: file written to {target}");
+                return ExitCodes.Success;
+            }
+            catch (KeyNotFoundException)
+            {
+                throw new CliException($"Payment run {parse.GetValue(runId)} does not exist; 'openpgb payments run' prints the ids.");
+            }
+            catch (PaymentFileException ex)
+            {
+                await Console.Error.WriteLineAsync("openpgb: " + ex.Message);
+                return ExitCodes.Failed;
+            }
+            finally
+            {
+                File.Delete(temporary);
+            }
         });
 
         var feedbackFile = new Argument<string>("file") { Description = "A pain.002.001.10 or camt.054.001.08 file from the bank" };

@@ -97,6 +97,22 @@ public sealed partial class CareProvider
         InvitationCode = null;
     }
 
+    /// <summary>The name payments carry to the bank (the account holder's); checked like at registration.</summary>
+    public void Rename(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new BusinessRuleException("NaamIsVerplicht", "Vul de naam van de zorgverlener in.");
+        }
+
+        if (Payments.SepaText.NameProblem(name) is { } problem)
+        {
+            throw new BusinessRuleException("NaamInLatijnseLetters", problem);
+        }
+
+        Name = name.Trim();
+    }
+
     /// <summary>The provider's own bank account for payments; checked like at registration.</summary>
     public void ChangeIban(string iban)
     {
@@ -122,6 +138,12 @@ public sealed partial class CareProvider
         if (string.IsNullOrWhiteSpace(name))
         {
             throw new BusinessRuleException("NaamIsVerplicht", "Vul de naam van de zorgverlener in.");
+        }
+
+        // Payments carry this name to the bank: a name SEPA cannot write would hold every payment.
+        if (Payments.SepaText.NameProblem(name) is { } nameProblem)
+        {
+            throw new BusinessRuleException("NaamInLatijnseLetters", nameProblem);
         }
 
         if (kind == CareProviderKind.Organisation && (details.KvkNumber is null || !KvkPattern().IsMatch(details.KvkNumber)))

@@ -84,13 +84,15 @@ public sealed class CareProviderService(OpenPgbDbContext db, UserManager<PortalU
     }
 
     /// <summary>
-    /// A provider user changes the account payments go to. Claims whose payment the bank returned become payable
-    /// again: the next run pays them to the new account.
+    /// A provider user changes the account payments go to: the account holder's name and the IBAN. Claims whose payment
+    /// the bank returned become payable again, and claims held because the old name or IBAN could not go into a SEPA
+    /// file are released: the next run pays them to the new account. Returns how many claims that concerns.
     /// </summary>
-    public async Task<int> ChangeIbanAsync(Actor actor, string iban, CancellationToken cancellationToken)
+    public async Task<int> ChangeAccountAsync(Actor actor, string accountHolderName, string iban, CancellationToken cancellationToken)
     {
-        var providerId = actor.CareProviderId ?? throw new UnauthorizedAccessException("Only a provider's own users change its IBAN.");
+        var providerId = actor.CareProviderId ?? throw new UnauthorizedAccessException("Only a provider's own users change its account.");
         var provider = await db.CareProviders.SingleAsync(p => p.Id == providerId, cancellationToken);
+        provider.Rename(accountHolderName);
         provider.ChangeIban(iban);
         var returned = await db.Claims.Where(c => c.CareProviderId == providerId && c.Status == Claims.ClaimStatus.Returned).ToListAsync(cancellationToken);
         foreach (var claim in returned)
@@ -98,9 +100,16 @@ public sealed class CareProviderService(OpenPgbDbContext db, UserManager<PortalU
             claim.MakePayableAgain();
         }
 
-        accessLog.Changed(actor, null, "IBAN zorgverlener gewijzigd", $"zorgverlener {provider.ProviderNumber}, {returned.Count} teruggekomen declaratie(s) opnieuw betaalbaar");
+        var held = (await db.Claims.Where(c => c.CareProviderId == providerId && c.Status == Claims.ClaimStatus.Approved && c.HoldReason != null).ToListAsync(cancellationToken))
+            .Where(c => Payments.PayeeCheck.IsPayeeHold(c.HoldReason)).ToList();
+        foreach (var claim in held)
+        {
+            claim.Release($"{actor.Name} (rekeninggegevens gecorrigeerd)");
+        }
+
+        accessLog.Changed(actor, null, "rekeninggegevens zorgverlener gewijzigd", $"zorgverlener {provider.ProviderNumber}, {returned.Count} teruggekomen en {held.Count} vastgehouden declaratie(s) opnieuw betaalbaar");
         await db.SaveChangesAsync(cancellationToken);
-        return returned.Count;
+        return returned.Count + held.Count;
     }
 
     /// <summary>A token for the provider's own software; the secret is returned once and stored only as a hash.</summary>

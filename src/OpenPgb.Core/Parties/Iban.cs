@@ -34,6 +34,13 @@ public static class Iban
             return "Een IBAN begint met een landcode van twee letters en twee controlecijfers.";
         }
 
+        // ISO 13616 computes the check digits as 98 - (n mod 97): always 02 to 98. 00, 01 and 99 can pass mod-97
+        // (they are 97 apart from 97, 98 and 02) but no bank ever issues them.
+        if (iban[2..4] is "00" or "01" or "99")
+        {
+            return "De controlecijfers van dit IBAN kloppen niet; controleer het nummer.";
+        }
+
         if (!Lengths.TryGetValue(iban[..2], out var length))
         {
             return $"IBAN's uit land {iban[..2]} worden niet ondersteund.";

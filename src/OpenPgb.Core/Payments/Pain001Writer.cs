@@ -177,6 +177,11 @@ public sealed class Pain001Writer : IDisposable
 
     private void WriteName(string element, string name)
     {
+        if (SepaText.NameProblem(name) is not null)
+        {
+            throw new InvalidOperationException($"{element}/Nm has no character the SEPA Latin set can carry.");
+        }
+
         _xml.WriteStartElement(element);
         _xml.WriteElementString("Nm", SepaText.Clean(name, 70));
         _xml.WriteEndElement();

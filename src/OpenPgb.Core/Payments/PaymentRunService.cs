@@ -31,7 +31,7 @@ public sealed record PaymentRunResult(long? RunId, string? MessageId, int Paymen
 /// file, which depends only on stored rows and is therefore the same bytes every time. Callers hold a
 /// <see cref="JobLease"/> so that two nodes never run at once.
 /// </summary>
-public sealed partial class PaymentRunService(OpenPgbDbContext db, PaymentOptions options, TimeProvider time, ILogger<PaymentRunService> logger)
+public sealed partial class PaymentRunService(OpenPgbDbContext db, PaymentOptions options, WorkTasks.WorkTaskService tasks, TimeProvider time, ILogger<PaymentRunService> logger)
 {
     public const string LeaseName = "payment-run";
 
@@ -46,7 +46,15 @@ public sealed partial class PaymentRunService(OpenPgbDbContext db, PaymentOption
         foreach (var booked in await db.PaymentRuns.Where(r => r.Status == PaymentRunStatus.Booked).OrderBy(r => r.Id).ToListAsync(cancellationToken))
         {
             LogResuming(logger, booked.Id);
-            resumed = await WriteFileAsync(booked, outputDirectory, PaymentRunOutcome.Resumed, cancellationToken);
+            try
+            {
+                resumed = await WriteFileAsync(booked, outputDirectory, PaymentRunOutcome.Resumed, cancellationToken);
+            }
+            catch (PaymentFileException ex)
+            {
+                // A booked run whose file cannot be written stays booked and is reported; it never stops today's run.
+                LogFileFailed(logger, ex, booked.Id);
+            }
         }
 
         if (kind == PaymentRunKind.Daily)
@@ -58,18 +66,40 @@ public sealed partial class PaymentRunService(OpenPgbDbContext db, PaymentOption
             }
         }
 
+        await HoldUnwritablePayeesAsync(cancellationToken);
         var run = await BookAsync(kind, businessDate, startedBy, cancellationToken);
         return run is null
             ? new PaymentRunResult(null, null, 0, 0, 0, null, PaymentRunOutcome.NothingToPay)
             : await WriteFileAsync(run, outputDirectory, PaymentRunOutcome.Completed, cancellationToken);
     }
 
-    /// <summary>Writes the file of a booked or completed run again: the same bytes as the first time.</summary>
+    /// <summary>
+    /// Writes the file of a booked or completed run again: the same bytes as the first time, validated against the
+    /// schema before a byte reaches <paramref name="output"/>, so a caller never gets an invalid or partial file.
+    /// </summary>
     public async Task WriteFileToAsync(long runId, Stream output, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(output);
         var run = await db.PaymentRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken)
             ?? throw new KeyNotFoundException($"Payment run {runId} does not exist.");
-        await WriteAsync(run, output, cancellationToken);
+        using var buffer = new MemoryStream();
+        try
+        {
+            await WriteAsync(run, buffer, cancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            throw new PaymentFileException($"The file of payment run {runId} cannot be written: {ex.Message}", ex);
+        }
+
+        buffer.Position = 0;
+        if (Pain001Schema.Validate(buffer) is { Count: > 0 } errors)
+        {
+            throw new PaymentFileException($"The file of payment run {runId} fails the pain.001.001.09 schema: {string.Join("; ", errors)}");
+        }
+
+        buffer.Position = 0;
+        await buffer.CopyToAsync(output, cancellationToken);
     }
 
     private async Task<PaymentRun?> BookAsync(PaymentRunKind kind, DateOnly businessDate, string startedBy, CancellationToken cancellationToken)
@@ -98,6 +128,7 @@ public sealed partial class PaymentRunService(OpenPgbDbContext db, PaymentOption
             return null;
         }
 
+        await RequireWritablePaymentsAsync(run.Id, cancellationToken);
         phase = time.GetTimestamp();
         var claims = await sql.InsertItemsAsync(cancellationToken);
         await sql.AnalyzeAsync(cancellationToken);
@@ -118,22 +149,93 @@ public sealed partial class PaymentRunService(OpenPgbDbContext db, PaymentOption
         return run;
     }
 
+    /// <summary>
+    /// Before anything is booked: payees whose name or IBAN cannot go into a SEPA file have their payable claims held
+    /// (with a work task for the grantor), so the run pays everyone else. A corrected name or IBAN lifts the hold
+    /// (<see cref="CareProviders.CareProviderService"/>), as does an employee's release.
+    /// </summary>
+    private async Task HoldUnwritablePayeesAsync(CancellationToken cancellationToken)
+    {
+        var payees = await db.Claims.Where(c => c.Status == Claims.ClaimStatus.Approved && c.HoldReason == null)
+            .GroupBy(c => new { c.GrantorId, c.CareProviderId })
+            .Select(g => new { g.Key.GrantorId, g.Key.CareProviderId, Total = g.Sum(c => c.AmountCents) })
+            .ToListAsync(cancellationToken);
+        var providerIds = payees.Select(p => p.CareProviderId).Distinct().ToList();
+        var providers = await db.CareProviders.AsNoTracking().Where(p => providerIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.Name, p.Iban, p.ProviderNumber }).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var held = payees
+            .Select(p => (Payee: p, Provider: providers[p.CareProviderId], Problem: PayeeCheck.Problem(providers[p.CareProviderId].Name, providers[p.CareProviderId].Iban, p.Total)))
+            .Where(p => p.Problem is not null)
+            .ToList();
+        if (held.Count == 0)
+        {
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var (payee, provider, problem) in held)
+        {
+            var reason = PayeeCheck.HoldPrefix + problem;
+            await db.Claims.Where(c => c.GrantorId == payee.GrantorId && c.CareProviderId == payee.CareProviderId && c.Status == Claims.ClaimStatus.Approved && c.HoldReason == null)
+                .ExecuteUpdateAsync(c => c.SetProperty(x => x.HoldReason, reason), cancellationToken);
+            var open = await db.WorkTasks.AnyAsync(
+                t => t.GrantorId == payee.GrantorId && t.Type == WorkTasks.WorkTaskType.PaymentHeld && t.SubjectId == payee.CareProviderId && t.Status == WorkTasks.WorkTaskStatus.Open,
+                cancellationToken);
+            if (!open)
+            {
+                tasks.Create(payee.GrantorId, WorkTasks.WorkTaskType.PaymentHeld, WorkTasks.WorkTaskSubject.CareProvider, payee.CareProviderId, null, $"Betaling aan zorgverlener {provider.ProviderNumber} vastgehouden: {problem}", 5);
+            }
+
+            LogPayeeHeld(logger, payee.GrantorId, payee.CareProviderId);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    // Inside the run's transaction: the payments as inserted must all be writable. The hold above makes this hold; a
+    // payee changed in between rolls the whole run back rather than book what its file cannot carry.
+    private async Task RequireWritablePaymentsAsync(long runId, CancellationToken cancellationToken)
+    {
+        var payments = db.Payments.AsNoTracking().Where(p => p.PaymentRunId == runId)
+            .Select(p => new { p.EndToEndId, p.CreditorName, p.CreditorIban, p.AmountCents }).AsAsyncEnumerable();
+        await foreach (var p in payments.WithCancellation(cancellationToken))
+        {
+            var problem = PayeeCheck.Problem(p.CreditorName, p.CreditorIban, p.AmountCents) ?? (SepaText.IsValidReference(p.EndToEndId) ? null : "EndToEndId");
+            if (problem is not null)
+            {
+                throw new InvalidOperationException($"Payment {p.EndToEndId} of run {runId} cannot be written ({problem}); nothing was booked.");
+            }
+        }
+    }
+
     private async Task<PaymentRunResult> WriteFileAsync(PaymentRun run, string outputDirectory, PaymentRunOutcome outcome, CancellationToken cancellationToken)
     {
         var fileName = run.MessageId + ".xml";
         var path = Path.Combine(outputDirectory, fileName);
         var temporary = path + ".tmp";
         var phase = time.GetTimestamp();
-        await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16))
+        try
         {
+            await using var file = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
             await WriteAsync(run, file, cancellationToken);
             file.Flush(flushToDisk: true);
             file.Position = 0;
             var errors = Pain001Schema.Validate(file);
             if (errors.Count > 0)
             {
-                throw new InvalidOperationException($"Payment file {fileName} fails the pain.001.001.09 schema: {string.Join("; ", errors)}");
+                throw new PaymentFileException($"Payment file {fileName} fails the pain.001.001.09 schema: {string.Join("; ", errors)}");
             }
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            File.Delete(temporary);
+            throw new PaymentFileException($"Payment file {fileName} of run {run.Id} cannot be written: {ex.Message}", ex);
+        }
+        catch (PaymentFileException)
+        {
+            File.Delete(temporary);
+            throw;
         }
 
         string sha256;
@@ -210,6 +312,15 @@ public sealed partial class PaymentRunService(OpenPgbDbContext db, PaymentOption
     [LoggerMessage(Level = LogLevel.Debug, Message = "Payment run phase {Phase}: {Milliseconds} ms")]
     private static partial void LogPhase(ILogger logger, string phase, double milliseconds);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "Payment run {RunId} is booked but its file cannot be written; later runs go on")]
+    private static partial void LogFileFailed(ILogger logger, Exception exception, long runId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Claims of grantor {GrantorId} for provider {CareProviderId} held: the payee cannot be written to SEPA")]
+    private static partial void LogPayeeHeld(ILogger logger, int grantorId, long careProviderId);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Payment run {RunId} completed: {Path}")]
     private static partial void LogCompleted(ILogger logger, long runId, string path);
 }
+
+/// <summary>A payment file could not be written or failed its schema; no file was left behind.</summary>
+public sealed class PaymentFileException(string message, Exception? inner = null) : Exception(message, inner);

@@ -69,6 +69,15 @@ public static class SepaText
         return cleaned.Length <= maxLength ? cleaned : cleaned[..maxLength].TrimEnd();
     }
 
+    /// <summary>
+    /// Why a name cannot be a SEPA name (Nm), in Dutch, or null: after transliteration it must keep at least one letter
+    /// or digit. Names in another script (李明, Ζωή) would otherwise become an empty Nm the bank refuses.
+    /// </summary>
+    public static string? NameProblem(string? name) =>
+        string.IsNullOrWhiteSpace(name) || !Clean(name, 70).Any(char.IsAsciiLetterOrDigit)
+            ? "De naam moet in Latijnse letters te schrijven zijn: de bank kan alleen de letters A tot Z (ook met accenten), cijfers en enkele leestekens doorgeven. Schrijf de naam zoals die bij de bank bekend is."
+            : null;
+
     /// <summary>Whether <paramref name="id"/> is a valid SEPA reference (MsgId, PmtInfId, EndToEndId).</summary>
     public static bool IsValidReference(string id) =>
         id.Length is >= 1 and <= 35

@@ -13,6 +13,12 @@ public enum WorkTaskType
 
     /// <summary>The bank returned a payment: check the provider's account details with them.</summary>
     PaymentReturned,
+
+    /// <summary>A payee's name or IBAN cannot go into a SEPA file: its claims wait until that is fixed.</summary>
+    PaymentHeld,
+
+    /// <summary>Bank feedback that could not be applied as it came (a partial return, an unknown payment).</summary>
+    BankFeedbackToCheck,
 }
 
 public enum WorkTaskStatus
@@ -29,6 +35,7 @@ public enum WorkTaskSubject
     Letter,
     Grant,
     Payment,
+    CareProvider,
 }
 
 /// <summary>
@@ -123,6 +130,8 @@ public sealed class WorkTask
         WorkTaskType.RiskSignal => "Risicosignaal",
         WorkTaskType.ConversionDifference => "Conversieverschil",
         WorkTaskType.PaymentReturned => "Betaling teruggekomen",
+        WorkTaskType.PaymentHeld => "Betaling vastgehouden",
+        WorkTaskType.BankFeedbackToCheck => "Bankbericht controleren",
     };
 
     public static string NameOf(WorkTaskStatus status) => status switch

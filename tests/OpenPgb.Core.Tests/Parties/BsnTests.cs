@@ -10,12 +10,15 @@ public sealed class BsnTests
     [InlineData("999990020")]
     [InlineData("999990032")]
     [InlineData("111222333")]
+    [InlineData("010000008")]
+    [InlineData("012345672")]
     public void IsValid_WhenElevenTestPasses_IsTrue(string bsn) => Bsn.IsValid(bsn).ShouldBeTrue();
 
     [Theory]
     [InlineData("999990018")]
     [InlineData("123456789")]
     [InlineData("000000000")]
+    [InlineData("000000012")]
     [InlineData("99999001")]
     [InlineData("9999900199")]
     [InlineData("99999001a")]

@@ -8,6 +8,9 @@ public sealed class IbanTests
     // Example IBANs of the national registries (SWIFT IBAN registry examples).
     [Theory]
     [InlineData("NL91ABNA0417164300")]
+    [InlineData("NL02ABNA0417164350")]
+    [InlineData("NL98ABNA0417164368")]
+    [InlineData("NL97ABNA0417164386")]
     [InlineData("NL91 ABNA 0417 1643 00")]
     [InlineData("nl91abna0417164300")]
     [InlineData("BE68539007547034")]
@@ -22,6 +25,11 @@ public sealed class IbanTests
 
     [Theory]
     [InlineData("NL91ABNA0417164301", "controlecijfers")]
+
+    // Pass mod-97 (97 apart from the valid NL02/NL98/NL97 forms of the same account) but ISO 13616 allows only 02-98.
+    [InlineData("NL99ABNA0417164350", "controlecijfers")]
+    [InlineData("NL01ABNA0417164368", "controlecijfers")]
+    [InlineData("NL00ABNA0417164386", "controlecijfers")]
     [InlineData("NL19ABNA0417164300", "controlecijfers")]
     [InlineData("DE89370400440532013001", "controlecijfers")]
     [InlineData("GB29NWBK6016133192681", "22 tekens")]

@@ -60,7 +60,7 @@ public sealed class BankFeedbackTests : IAsyncLifetime
 
         await using (var scope = _world.ScopeOf(_world.ProviderUser))
         {
-            (await scope.ServiceProvider.GetRequiredService<CareProviderService>().ChangeIbanAsync(_world.ProviderUser, "NL20INGB0001234567", CancellationToken.None)).ShouldBe(1);
+            (await scope.ServiceProvider.GetRequiredService<CareProviderService>().ChangeAccountAsync(_world.ProviderUser, "Zorg Op Maat B.V.", "NL20INGB0001234567", CancellationToken.None)).ShouldBe(1);
         }
 
         var again = await _world.RunPaymentsAsync(_out, new DateOnly(2026, 11, 26));

@@ -21,6 +21,7 @@ public sealed class WerktaakModel(WorkTaskService tasks) : PageModel
             WorkTaskSubject.Letter => Redirect($"/verstrekker/brief/{task.SubjectId}"),
             WorkTaskSubject.Grant => Redirect($"/verstrekker/toekenning/{task.SubjectId}"),
             WorkTaskSubject.Payment => Redirect($"/verstrekker/betaling/{task.SubjectId}"),
+            WorkTaskSubject.CareProvider => Redirect("/verstrekker/blokkades#vastgehouden"),
         };
     }
 }
