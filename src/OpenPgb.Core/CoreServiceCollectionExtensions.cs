@@ -57,6 +57,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<PaymentBlockService>();
         services.AddScoped<PaymentRunService>();
         services.AddScoped<PaymentRunQueries>();
+        services.AddSingleton<ManualPaymentRuns>();
         services.AddScoped<BankFeedbackService>();
         services.AddScoped<BudgetClosing.BudgetClosingService>();
 

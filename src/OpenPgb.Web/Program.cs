@@ -13,6 +13,9 @@ using OpenPgb.Web.Infrastructure;
 using OpenPgb.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// No "Server: Kestrel" on responses: nothing to tell a prober which stack answers.
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 // Security settings are read through IOptions when used, never eagerly here, so every configuration source applies.
 builder.Services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.SectionName));
 
@@ -28,6 +31,7 @@ builder.Logging.AddJsonConsole(o =>
 builder.Services.AddOpenPgbCore();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddHostedService<OpenPgb.Web.Jobs.DailyJobs>();
+builder.Services.AddHostedService<OpenPgb.Web.Jobs.ManualPaymentRunJob>();
 builder.Services.AddIdentityCore<PortalUser>()
     .AddSignInManager()
     .AddClaimsPrincipalFactory<PortalClaimsFactory>();
@@ -78,6 +82,20 @@ builder.Services.AddOptions<AntiforgeryOptions>().Configure<IOptions<SecurityOpt
 builder.Services.AddRateLimiter(options =>
 {
     options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+
+    // Every machine call counts per client address too, before any token is looked at: a caller inventing a new
+    // token per request cannot escape the limit (the per-token policy below keeps one grantor from starving another).
+    options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        ? RateLimitPartition.GetTokenBucketLimiter(
+            "api:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+            _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = SecurityOf(context).ApiRequestsPerSecondPerAddress * 2,
+                TokensPerPeriod = SecurityOf(context).ApiRequestsPerSecondPerAddress,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = 0,
+            })
+        : RateLimitPartition.GetNoLimiter("portal"));
     // Only attempts (POST) count; showing the login page does not.
     options.AddPolicy("login", context => HttpMethods.IsPost(context.Request.Method)
         ? RateLimitPartition.GetFixedWindowLimiter(
@@ -137,7 +155,13 @@ app.UseAntiforgery();
 
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
-app.MapOpenApi("/api/openapi/{documentName}.json");
+// The description of the machine channels: open on a developer's machine, for signed-in operators elsewhere (they give
+// it to grantors' and providers' suppliers), so production does not publish its surface to anyone who asks.
+var openApi = app.MapOpenApi("/api/openapi/{documentName}.json");
+if (!app.Environment.IsDevelopment())
+{
+    openApi.RequireAuthorization(PortalClaims.OperatorRole);
+}
 app.MapIpgbApi();
 app.MapClaimsApi();
 app.MapRazorPages();

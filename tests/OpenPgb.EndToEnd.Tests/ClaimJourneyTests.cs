@@ -54,7 +54,7 @@ public abstract class ClaimJourneyTests<TPortal>(BrowserFixture browser, TPortal
             await provider.GetByLabel("Factuurdatum").FillAsync(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             await provider.GetByTestId("submit-claim").ClickAsync();
             await provider.AssertAccessibleAsync();
-            var refusals = provider.Locator("[data-testid=claim-refused], .validation-summary-errors");
+            var refusals = provider.Locator("[data-testid=claim-refused], [data-testid=error-summary]");
             (await refusals.CountAsync()).ShouldBe(0, string.Join(" | ", await refusals.AllTextContentsAsync()));
             (await provider.GetByRole(AriaRole.Status).TextContentAsync())!.ShouldContain($"Declaratie {invoice} is ingediend");
             (await provider.GetByTestId($"claim-{invoice}").TextContentAsync())!.ShouldContain("Wacht op budgethouder");
@@ -75,7 +75,10 @@ public abstract class ClaimJourneyTests<TPortal>(BrowserFixture browser, TPortal
             await operatorPage.AssertAccessibleAsync();
             await operatorPage.GetByTestId("start-run").ClickAsync();
             await operatorPage.AssertAccessibleAsync();
-            (await operatorPage.GetByRole(AriaRole.Status).TextContentAsync())!.ShouldContain("uitgevoerd");
+
+            // The run goes on in the background; the page follows it in its live region.
+            await Assertions.Expect(operatorPage.GetByTestId("run-progress")).ToContainTextAsync("uitgevoerd", new() { Timeout = 60_000 });
+            await operatorPage.GetByTestId("refresh-runs").ClickAsync();
             var file = await operatorContext.APIRequest.GetAsync(new Uri(Base, (await operatorPage.GetByRole(AriaRole.Link, new() { Name = "pain.001" }).First.GetAttributeAsync("href"))!).ToString());
             file.Status.ShouldBe(200);
             (await file.TextAsync()).ShouldContain("urn:iso:std:iso:20022:tech:xsd:pain.001.001.09");

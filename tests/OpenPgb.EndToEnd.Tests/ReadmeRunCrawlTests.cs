@@ -27,4 +27,13 @@ public sealed class ReadmeRunCrawlTests(SqlitePortalServerFixture portal, ITestO
         var errors = portal.Server.Output.Split('\n').Where(l => l.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal) || l.Contains("\"LogLevel\":\"Critical\"", StringComparison.Ordinal)).ToList();
         errors.ShouldBeEmpty(string.Join(Environment.NewLine, errors.Take(5)));
     }
+
+    [Fact]
+    public async Task Responses_CarryNoServerHeader()
+    {
+        using var http = new HttpClient { BaseAddress = portal.Server.BaseAddress };
+        using var response = await http.GetAsync(new Uri("/account/inloggen", UriKind.Relative));
+
+        response.Headers.Server.ShouldBeEmpty();
+    }
 }

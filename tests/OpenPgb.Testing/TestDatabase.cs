@@ -84,7 +84,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
     private static ServiceProvider BuildServices(string connectionString, TestClock clock, string provider = "Postgres")
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(connectionString, provider)).Build();
+        var settings = Settings(connectionString, provider);
+        settings["Payments:OutputDirectory"] = Path.Combine(Path.GetTempPath(), "openpgb-test-payments", Guid.NewGuid().ToString("N"));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));

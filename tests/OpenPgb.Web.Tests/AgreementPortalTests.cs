@@ -23,7 +23,7 @@ public sealed class AgreementPortalTests(OpenPgbWebFactory factory) : IClassFixt
         using var holder = factory.CreatePortalClient();
         await holder.LoginAsync("budgethouder");
 
-        var draftUrl = $"/budgethouder/zorgovereenkomst/nieuw?toekenning={ids.OwnGrant}&zorgverlener={providerId}";
+        var draftUrl = $"/budgethouder/zorgovereenkomst/nieuw?toekenning={ids.OwnGrant}&zoek=68750110&zorgverlener={providerId}";
         var drafted = await holder.PostFormAsync(draftUrl, new()
         {
             ["Form.Type"] = nameof(AgreementType.Assignment),
@@ -81,7 +81,7 @@ public sealed class AgreementPortalTests(OpenPgbWebFactory factory) : IClassFixt
         using var holder = factory.CreatePortalClient();
         await holder.LoginAsync("budgethouder");
 
-        var response = await holder.PostFormAsync($"/budgethouder/zorgovereenkomst/nieuw?toekenning={ids.OwnGrant}&zorgverlener={providerId}", new()
+        var response = await holder.PostFormAsync($"/budgethouder/zorgovereenkomst/nieuw?toekenning={ids.OwnGrant}&zoek=68750110&zorgverlener={providerId}", new()
         {
             ["Form.Type"] = nameof(AgreementType.Assignment),
             ["Form.CareFunctionCodes"] = code,
@@ -133,6 +133,46 @@ public sealed class AgreementPortalTests(OpenPgbWebFactory factory) : IClassFixt
         var response = await reader.PostFormAsync($"/budgethouder/zorgovereenkomst/{id}", [], "Sign", "/account/tweestapsverificatie");
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await factory.QueryAsync(db => db.CareAgreementVersions.Where(v => v.CareAgreementId == id).Select(v => v.Status).SingleAsync())).ShouldBe(AgreementStatus.Draft);
+    }
+
+    [Fact]
+    public async Task ReadOnlyRepresentative_IsNotOfferedTheWizard_AndCannotInviteAProvider()
+    {
+        var (grantId, _) = await RepresentedGrantAsync("vertegenwoordiger.lezen", RepresentativeRights.Read);
+        var before = await factory.QueryAsync(db => db.CareProviders.CountAsync());
+        using var reader = factory.CreatePortalClient();
+        await reader.LoginAsync("vertegenwoordiger.lezen");
+
+        (await reader.Http.GetAsync(new Uri($"/budgethouder/zorgovereenkomst/nieuw?toekenning={grantId}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var invite = await reader.PostFormAsync($"/budgethouder/zorgovereenkomst/nieuw?toekenning={grantId}", new()
+        {
+            ["Invitation.Kind"] = "Person",
+            ["Invitation.Name"] = "Ingeschoven Zorg",
+            ["Invitation.Street"] = "Straat",
+            ["Invitation.HouseNumber"] = "1",
+            ["Invitation.PostalCode"] = "1011AB",
+            ["Invitation.City"] = "Amsterdam",
+            ["Invitation.Iban"] = "NL91ABNA0417164300",
+        }, "Invite", "/account/tweestapsverificatie");
+
+        invite.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await factory.QueryAsync(db => db.CareProviders.CountAsync())).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Wizard_ShowsOnlyAProviderTheSearchFound_NeverOneByIdAlone()
+    {
+        var ids = await DemoIds.LoadAsync(factory);
+        var carer = await ProviderIdAsync("mantelzorger");
+        using var holder = factory.CreatePortalClient();
+        await holder.LoginAsync("budgethouder");
+
+        var (status, byId) = await holder.GetPageAsync($"/budgethouder/zorgovereenkomst/nieuw?toekenning={ids.OwnGrant}&zorgverlener={carer}");
+        var (_, otherSearch) = await holder.GetPageAsync($"/budgethouder/zorgovereenkomst/nieuw?toekenning={ids.OwnGrant}&zoek=68750110&zorgverlener={carer}");
+
+        status.ShouldBe(HttpStatusCode.OK);
+        byId.Body!.TextContent.ShouldNotContain("A. de Boer");
+        otherSearch.Body!.TextContent.ShouldNotContain("A. de Boer");
     }
 
     [Fact]

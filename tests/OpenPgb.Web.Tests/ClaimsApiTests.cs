@@ -74,6 +74,31 @@ public sealed class ClaimsApiTests(OpenPgbWebFactory factory) : IClassFixture<Op
         (await factory.QueryAsync(db => db.Claims.CountAsync(c => c.CareAgreementId == agreement.Id && c.PeriodStart == day))).ShouldBe(1);
     }
 
+    [Fact]
+    public async Task Post_HugeNumbersOrAHugeBody_AreRefusedCleanly_NeverA500()
+    {
+        var (token, agreement, careFunction) = await ProviderTokenAndAgreementAsync();
+        var day = FirstOfThisMonth();
+
+        var huge = await PostAsync(token, "huge-1", Request(agreement.Id, careFunction, day, "API-HUGE-1") with { Eenheden = 79_228_162_514_264_337_593_543_950_335m });
+        huge.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await huge.Content.ReadFromJsonAsync<ClaimProblem>())!.Regels.ShouldContain(r => r.Regel == "UnitsPlausible");
+
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        client.DefaultRequestHeaders.Add(ClaimsApi.IdempotencyHeader, "huge-2");
+        var overflow = await client.PostAsync(Endpoint, new StringContent("""{"overeenkomst":1,"eenheden":1e300}""", System.Text.Encoding.UTF8, "application/json"));
+        overflow.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        var big = await client.PostAsync(Endpoint, new ByteArrayContent(new byte[ClaimsApi.MaxBodyBytes + 1]));
+        big.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+
+        // Without a valid token the body is never read: the answer is 401 whatever its size.
+        using var anonymous = factory.CreateClient();
+        anonymous.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "opgbzv_onbekend");
+        (await anonymous.PostAsync(Endpoint, new ByteArrayContent(new byte[ClaimsApi.MaxBodyBytes * 4]))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
     private static DateOnly FirstOfThisMonth()
     {
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, OpenPgb.Core.Common.AmsterdamClock.Zone).DateTime);

@@ -122,11 +122,22 @@ public sealed class IpgbApiTests(OpenPgbWebFactory factory) : IClassFixture<Open
     }
 
     [Fact]
-    public async Task OpenApiDescription_IsServedAndDescribesTheEndpoint()
+    public async Task OpenApiDescription_OutsideDevelopment_IsForOperatorsOnly_AndDescribesTheEndpoints()
     {
-        using var client = factory.CreateClient();
-        var json = await client.GetStringAsync(new Uri("/api/openapi/v1.json", UriKind.Relative));
+        using var anonymous = factory.CreatePortalClient();
+        var refused = await anonymous.Http.GetAsync(new Uri("/api/openapi/v1.json", UriKind.Relative));
+        refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        refused.Headers.Location!.ToString().ShouldContain("/account/inloggen");
+
+        using var provider = factory.CreatePortalClient();
+        await provider.LoginAsync("zorgverlener");
+        (await provider.Http.GetAsync(new Uri("/api/openapi/v1.json", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        using var operatorClient = factory.CreatePortalClient();
+        await operatorClient.LoginAsync("operator");
+        var json = await operatorClient.Http.GetStringAsync(new Uri("/api/openapi/v1.json", UriKind.Relative));
         json.ShouldContain("/api/ipgb/v1/messages");
+        json.ShouldContain("/api/claims/v1");
     }
 
     [Fact]

@@ -111,8 +111,8 @@ internal static class PaymentCommands
                 var result = await scope.ServiceProvider.GetRequiredService<BankFeedbackService>().ImportAsync(await File.ReadAllBytesAsync(path, cancellationToken), Path.GetFileName(path), Environment.UserName, cancellationToken);
                 Console.WriteLine(result.AlreadyImported
                     ? $"{path}: already imported, nothing changed."
-                    : $"{path}: {result.Kind}, {result.Returned} payments returned, {result.AlreadyReturned} already returned, {result.Unknown.Count} unknown{(result.Unknown.Count == 0 ? string.Empty : ": " + string.Join(", ", result.Unknown))}.");
-                return result.Unknown.Count == 0 ? ExitCodes.Success : ExitCodes.CheckFailed;
+                    : $"{path}: {result.Kind}, {result.Returned} payments returned, {result.AlreadyReturned} already returned, {result.ToCheck} left to a person (another amount than paid), {result.Unknown.Count} unknown{(result.Unknown.Count == 0 ? string.Empty : ": " + string.Join(", ", result.Unknown) + " (import the file again once they are cleared up)")}.");
+                return result.Unknown.Count == 0 && result.ToCheck == 0 ? ExitCodes.Success : ExitCodes.CheckFailed;
             }
             catch (BankFeedbackException refused)
             {

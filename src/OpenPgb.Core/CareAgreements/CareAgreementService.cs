@@ -198,6 +198,14 @@ public sealed class CareAgreementService(
         return representative?.Rights == RepresentativeRights.ReadWrite;
     }
 
+    /// <summary>
+    /// Whether the actor may act on this grant (draft agreements, invite providers, approve claims): the holder or a
+    /// representative with write rights. False for a grant outside the actor's scope.
+    /// </summary>
+    public async Task<bool> CanActOnGrantAsync(Actor actor, long grantId, CancellationToken cancellationToken) =>
+        await db.Grants.WithHolderAndCurrentVersion().SingleOrDefaultAsync(g => g.Id == grantId, cancellationToken) is { } grant
+        && HasCitizenWriteRights(actor, grant, out _);
+
     /// <summary>The holder's name when a representative acts, null for the holder; refuses everyone else, read-only representatives included.</summary>
     private static string? CitizenWriteRights(Actor actor, Grant grant) =>
         HasCitizenWriteRights(actor, grant, out var onBehalfOf)

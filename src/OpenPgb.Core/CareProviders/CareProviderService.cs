@@ -6,6 +6,7 @@ using OpenPgb.Core.Accounts;
 using OpenPgb.Core.Audit;
 using OpenPgb.Core.Common;
 using OpenPgb.Core.Data;
+using OpenPgb.Core.Grants;
 
 namespace OpenPgb.Core.CareProviders;
 
@@ -37,12 +38,16 @@ public sealed class CareProviderService(OpenPgbDbContext db, UserManager<PortalU
         return new ProviderRegistration(provider, userName);
     }
 
-    /// <summary>A budget holder invites a provider that is not registered yet; the provider completes it with the code.</summary>
-    public async Task<CareProvider> InviteAsync(Actor actor, CareProviderKind kind, string name, CareProviderDetails details, CancellationToken cancellationToken)
+    /// <summary>
+    /// A budget holder (or a representative with write rights) invites a provider that is not registered yet, to
+    /// contract with for this grant; the provider completes it with the code.
+    /// </summary>
+    public async Task<CareProvider> InviteAsync(Actor actor, long grantId, CareProviderKind kind, string name, CareProviderDetails details, CancellationToken cancellationToken)
     {
-        if (actor.Role != PortalRole.Citizen)
+        var grant = actor.Role == PortalRole.Citizen ? await db.Grants.WithHolderAndCurrentVersion().SingleOrDefaultAsync(g => g.Id == grantId, cancellationToken) : null;
+        if (grant is null || !CareAgreements.CareAgreementService.HasCitizenWriteRights(actor, grant, out _))
         {
-            throw new UnauthorizedAccessException("Only budget holders and their representatives invite providers.");
+            throw new UnauthorizedAccessException("Only the budget holder and representatives with write rights invite providers.");
         }
 
         var provider = CareProvider.Invite(await NextProviderNumberAsync(cancellationToken), kind, name, details, NewInvitationCode(), time.GetUtcNow());

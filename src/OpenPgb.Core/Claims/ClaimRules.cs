@@ -131,6 +131,9 @@ public sealed class UnitsPlausible : IClaimRule
 {
     public const int DayPartsPerDay = 3;
 
+    /// <summary>More than any unit fits in a month (24 hours x 31 days = 744): a bound before any arithmetic.</summary>
+    public const int MaximumUnits = 1_000;
+
     public string? Violation(ClaimCheck check)
     {
         if (check.Input.Kind != ClaimKind.Care || check.Version is not { } version)

@@ -75,6 +75,12 @@ public sealed class ClaimService(OpenPgbDbContext db, BudgetLedger ledger, Acces
             throw new ClaimRefusedException([new ClaimViolation(nameof(AmountPositive), "Een vast maandbedrag wordt elke maand automatisch gedeclareerd.")]);
         }
 
+        // A number no month can hold is refused before any amount is computed from it (units x tariff must fit).
+        if (input.Units is < 0 or > UnitsPlausible.MaximumUnits || input.HolidayAllowanceCents is < 0 or > Payments.PayeeCheck.MaximumCents)
+        {
+            throw new ClaimRefusedException([new ClaimViolation(nameof(UnitsPlausible), $"Het aantal eenheden (hoogstens {UnitsPlausible.MaximumUnits}) of het bedrag is onmogelijk groot.")]);
+        }
+
         await ClaimLocks.ProviderClaimsAsync(db, agreement.CareProviderId, cancellationToken);
 
         var version = agreement.ApprovedVersion;

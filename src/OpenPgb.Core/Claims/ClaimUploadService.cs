@@ -82,7 +82,11 @@ public sealed class ClaimUploadService(OpenPgbDbContext db, ClaimService claims,
         }
     }
 
-    /// <summary>Each data row as a claim, or the Dutch reason it cannot be read; line numbers count the header as 1.</summary>
+    /// <summary>
+    /// Each data row as a claim, or the Dutch reason it cannot be read; line numbers count the header as 1. Every line
+    /// is read on its own (no claim field holds a line break), so a stray quote spoils only its own line, which is
+    /// reported, instead of swallowing the rest of the file.
+    /// </summary>
     public static IEnumerable<(int Line, ClaimInput? Input, string? Error)> Parse(byte[] content)
     {
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
@@ -96,32 +100,54 @@ public sealed class ClaimUploadService(OpenPgbDbContext db, ClaimService claims,
             MissingFieldFound = null,
         };
         using var reader = new StreamReader(new MemoryStream(content), detectEncodingFromByteOrderMarks: true);
-        using var csv = new CsvReader(reader, configuration);
-        if (!csv.Read() || !csv.ReadHeader())
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } text)
+        {
+            lines.Add(text);
+        }
+
+        var headerIndex = lines.FindIndex(l => !string.IsNullOrWhiteSpace(l));
+        if (headerIndex < 0)
         {
             yield return (1, null, "Het bestand is leeg; de eerste regel moet de kolomnamen bevatten.");
             yield break;
         }
 
-        var headers = csv.HeaderRecord!.Select(h => h.Trim().ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        var header = lines[headerIndex];
+        var headers = header.Split(';').Select(h => h.Trim().Trim('"').Trim().ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
         var missing = RequiredColumns.Where(c => !headers.Contains(c)).ToList();
         if (missing.Count > 0)
         {
-            yield return (1, null, $"Kolommen ontbreken: {string.Join(", ", missing)}.");
+            yield return (headerIndex + 1, null, $"Kolommen ontbreken: {string.Join(", ", missing)}.");
             yield break;
         }
 
         var count = 0;
-        while (csv.Read())
+        for (var i = headerIndex + 1; i < lines.Count; i++)
         {
-            var line = csv.Parser.Row;
+            var line = i + 1;
+            if (string.IsNullOrWhiteSpace(lines[i]))
+            {
+                continue;
+            }
+
             if (++count > MaxRows)
             {
                 yield return (line, null, $"Meer dan {MaxRows} regels; splits het bestand.");
                 yield break;
             }
 
-            yield return ReadRow(csv, line);
+            // Quotes come in pairs in CSV ("" inside a quoted value is one quote): an odd count is a stray quote.
+            if (lines[i].Count(c => c == '"') % 2 == 1)
+            {
+                yield return (line, null, $"Regel {line}: een aanhalingsteken (\") staat los; zet een waarde helemaal tussen aanhalingstekens of haal het teken weg.");
+                continue;
+            }
+
+            using var csv = new CsvReader(new StringReader(header + "\n" + lines[i]), configuration);
+            csv.Read();
+            csv.ReadHeader();
+            yield return csv.Read() ? ReadRow(csv, line) : (line, null, $"Regel {line}: deze regel kan niet worden gelezen.");
         }
     }
 

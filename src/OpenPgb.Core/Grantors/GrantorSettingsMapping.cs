@@ -22,6 +22,8 @@ internal sealed class ProcessChoiceMapping : IEntityTypeConfiguration<ProcessCho
         builder.ToTable("ProcessChoices");
         builder.Property(c => c.Value).HasMaxLength(32).IsRequired();
         builder.Property(c => c.ChangedBy).HasMaxLength(200).IsRequired();
+        builder.Property(c => c.ChangedByUserId).HasMaxLength(450);
+        builder.Property(c => c.ConfirmedBy).HasMaxLength(200);
         builder.HasOne<Grantor>().WithMany().HasForeignKey(c => c.GrantorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.GrantorId, c.Kind }).HasDatabaseName("ix_process_choices_kind");
     }

@@ -7,7 +7,7 @@ using OpenPgb.Core.Data;
 namespace OpenPgb.Core.Grantors;
 
 /// <summary>A grantor's maximum tariffs and process choices: read by assessment and payments, kept by its employees.</summary>
-public sealed class GrantorSettingsService(OpenPgbDbContext db, AccessLog accessLog, TimeProvider time)
+public sealed class GrantorSettingsService(OpenPgbDbContext db, AccessLog accessLog, WorkTasks.WorkTaskService tasks, TimeProvider time)
 {
     /// <summary>
     /// A grantor's rules apply to every agreement and claim on its budgets, whoever acts (a citizen or provider scope
@@ -16,23 +16,67 @@ public sealed class GrantorSettingsService(OpenPgbDbContext db, AccessLog access
     /// </summary>
     public async Task<ProcessChoices> ProcessChoicesOfAsync(int grantorId, CancellationToken cancellationToken)
     {
-        var rows = await db.ProcessChoices.IgnoreQueryFilters().Where(c => c.GrantorId == grantorId).ToListAsync(cancellationToken);
+        var rows = await db.ProcessChoices.IgnoreQueryFilters().Where(c => c.GrantorId == grantorId && !c.AwaitingConfirmation).ToListAsync(cancellationToken);
         return ProcessChoices.From(rows.GroupBy(c => c.Kind).Select(g => g.MaxBy(c => c.Id)!));
     }
+
+    /// <summary>Changes of the grantor that wait for a second employee.</summary>
+    public async Task<IReadOnlyList<ProcessChoice>> AwaitingConfirmationAsync(int grantorId, CancellationToken cancellationToken) =>
+        await db.ProcessChoices.Where(c => c.GrantorId == grantorId && c.AwaitingConfirmation).OrderBy(c => c.Id).ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<ProcessChoice>> ProcessChoiceHistoryAsync(int grantorId, CancellationToken cancellationToken) =>
         await db.ProcessChoices.Where(c => c.GrantorId == grantorId).OrderByDescending(c => c.Id).ToListAsync(cancellationToken);
 
-    public async Task SetProcessChoiceAsync(Actor actor, ProcessChoiceKind kind, string value, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sets a process choice; returns false when the change waits for a second employee (switching four-eyes
+    /// assessment off: one employee alone must not remove the check on their own assessments).
+    /// </summary>
+    public async Task<bool> SetProcessChoiceAsync(Actor actor, ProcessChoiceKind kind, string value, CancellationToken cancellationToken)
     {
         var grantorId = EmployeeGrantor(actor);
         var normalized = kind switch
         {
-            ProcessChoiceKind.LetterPrinting => Enum.Parse<LetterPrinting>(value, ignoreCase: true).ToString(),
-            ProcessChoiceKind.PreBlockHolidayAllowance or ProcessChoiceKind.FourEyesAssessment => bool.Parse(value).ToString(CultureInfo.InvariantCulture),
-        };
-        db.ProcessChoices.Add(new ProcessChoice(grantorId, kind, normalized, actor.Name, time.GetUtcNow()));
-        accessLog.Changed(actor, null, "proceskeuze gewijzigd", $"{kind} = {normalized}");
+            ProcessChoiceKind.LetterPrinting => Enum.TryParse<LetterPrinting>(value, ignoreCase: true, out var printing) && Enum.IsDefined(printing) ? printing.ToString() : null,
+            ProcessChoiceKind.PreBlockHolidayAllowance or ProcessChoiceKind.FourEyesAssessment => bool.TryParse(value, out var flag) ? flag.ToString(CultureInfo.InvariantCulture) : null,
+        } ?? throw new Common.BusinessRuleException("ProceskeuzeGeldig", "Kies een van de waarden uit de lijst.");
+        var choice = new ProcessChoice(grantorId, kind, normalized, actor.Name, time.GetUtcNow());
+        choice.RecordRequester(actor.UserId);
+        var needsSecond = ProcessChoice.NeedsSecondEmployee(kind, await ProcessChoicesOfAsync(grantorId, cancellationToken), normalized);
+        if (needsSecond)
+        {
+            if (await db.ProcessChoices.AnyAsync(c => c.GrantorId == grantorId && c.Kind == kind && c.AwaitingConfirmation, cancellationToken))
+            {
+                throw new Common.BusinessRuleException("WijzigingWachtAl", "Deze wijziging wacht al op bevestiging door een andere medewerker.");
+            }
+
+            choice.AwaitConfirmation();
+        }
+
+        db.ProcessChoices.Add(choice);
+        accessLog.Changed(actor, null, needsSecond ? "proceskeuze aangevraagd" : "proceskeuze gewijzigd", $"{kind} = {normalized}");
+        await db.SaveChangesAsync(cancellationToken);
+        if (needsSecond)
+        {
+            tasks.Create(grantorId, WorkTasks.WorkTaskType.ConfirmSettingChange, WorkTasks.WorkTaskSubject.ProcessChoice, choice.Id, null, $"Bevestig: vier-ogenbeoordeling uitzetten (aangevraagd door {actor.Name})", 5);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return !needsSecond;
+    }
+
+    /// <summary>A second employee of the same grantor confirms a change that waits; it is in force from then on.</summary>
+    public async Task ConfirmProcessChoiceAsync(Actor actor, long choiceId, CancellationToken cancellationToken)
+    {
+        var grantorId = EmployeeGrantor(actor);
+        var choice = await db.ProcessChoices.SingleOrDefaultAsync(c => c.Id == choiceId && c.GrantorId == grantorId, cancellationToken)
+            ?? throw new KeyNotFoundException($"Process choice change {choiceId} is not this grantor's.");
+        choice.Confirm(actor.UserId, actor.Name, choice.ChangedByUserId ?? string.Empty, time.GetUtcNow());
+        foreach (var task in await db.WorkTasks.Where(t => t.Type == WorkTasks.WorkTaskType.ConfirmSettingChange && t.SubjectId == choiceId && t.Status == WorkTasks.WorkTaskStatus.Open).ToListAsync(cancellationToken))
+        {
+            task.Complete(actor.Name, time.GetUtcNow());
+        }
+
+        accessLog.Changed(actor, null, "proceskeuze bevestigd", $"{choice.Kind} = {choice.Value}, aangevraagd door {choice.ChangedBy}");
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -45,6 +89,11 @@ public sealed class GrantorSettingsService(OpenPgbDbContext db, AccessLog access
     public async Task SetMaximumTariffAsync(Actor actor, string careFunctionCode, TariffUnit unit, long maximumCents, DateOnly validFrom, CancellationToken cancellationToken)
     {
         var grantorId = EmployeeGrantor(actor);
+        if (maximumCents is < 1 or > 100_000_000)
+        {
+            throw new Common.BusinessRuleException("MaximumtariefRedelijk", "Een maximumtarief ligt tussen € 0,01 en € 1.000.000,00.");
+        }
+
         if (!await db.CareFunctions.AnyAsync(f => f.Code == careFunctionCode, cancellationToken))
         {
             throw new Common.BusinessRuleException("ZorgfunctieBestaat", $"Zorgfunctie {careFunctionCode} bestaat niet.");

@@ -79,7 +79,10 @@ public enum LetterPrinting
     Grantor,
 }
 
-/// <summary>One setting of a process choice; the newest row per kind is in force, older rows are its history.</summary>
+/// <summary>
+/// One setting of a process choice; the newest confirmed row per kind is in force, older rows are its history. A change
+/// that weakens a safeguard (switching four-eyes assessment off) waits for a second employee's confirmation.
+/// </summary>
 public sealed class ProcessChoice
 {
     private ProcessChoice()
@@ -108,6 +111,41 @@ public sealed class ProcessChoice
     public string ChangedBy { get; private set; }
 
     public DateTimeOffset ChangedAt { get; private set; }
+
+    /// <summary>True while the change waits for a second employee; then it is not in force yet.</summary>
+    public bool AwaitingConfirmation { get; private set; }
+
+    public string? ConfirmedBy { get; private set; }
+
+    public DateTimeOffset? ConfirmedAt { get; private set; }
+
+    /// <summary>Whether switching from <paramref name="current"/> to this value needs a second employee.</summary>
+    public static bool NeedsSecondEmployee(ProcessChoiceKind kind, ProcessChoices current, string newValue) =>
+        kind == ProcessChoiceKind.FourEyesAssessment && current.FourEyesAssessment && newValue == bool.FalseString;
+
+    internal void AwaitConfirmation() => AwaitingConfirmation = true;
+
+    internal void Confirm(string userId, string confirmedBy, string changedByUserId, DateTimeOffset now)
+    {
+        if (!AwaitingConfirmation)
+        {
+            throw new Common.IllegalTransitionException($"Process choice change {Id} is not waiting for confirmation.");
+        }
+
+        if (userId == changedByUserId)
+        {
+            throw new Common.BusinessRuleException("TweedeMedewerkerBevestigt", "Een andere medewerker moet deze wijziging bevestigen.");
+        }
+
+        AwaitingConfirmation = false;
+        ConfirmedBy = confirmedBy;
+        ConfirmedAt = now;
+    }
+
+    /// <summary>Who asked for the change (the user id), to refuse their own confirmation.</summary>
+    public string? ChangedByUserId { get; private set; }
+
+    internal void RecordRequester(string userId) => ChangedByUserId = userId;
 }
 
 /// <summary>The process choices of one grantor in force now, with the defaults for choices never made.</summary>

@@ -131,8 +131,8 @@ public sealed class LetterService(OpenPgbDbContext db, WorkTaskService tasks, Ac
         var paragraphs = new List<string>
         {
             approved
-                ? $"U hebt een zorgovereenkomst gesloten met {providerName} voor de periode {period}. Wij hebben deze zorgovereenkomst beoordeeld en goedgekeurd."
-                : $"U hebt een zorgovereenkomst gesloten met {providerName} voor de periode {period}. Wij hebben deze zorgovereenkomst beoordeeld en afgewezen.",
+                ? $"U hebt een zorgovereenkomst gesloten met zorgverlener {LetterText.QuotedName(providerName)} voor de periode {period}. Wij hebben deze zorgovereenkomst beoordeeld en goedgekeurd."
+                : $"U hebt een zorgovereenkomst gesloten met zorgverlener {LetterText.QuotedName(providerName)} voor de periode {period}. Wij hebben deze zorgovereenkomst beoordeeld en afgewezen.",
             $"Tarief: {Money.FormatEuro(version.TariffCents)} {AgreementTexts.NameOf(version.TariffUnit)}. Zorgfuncties: {string.Join(", ", version.CareFunctionCodes)}.",
             $"Reden: {reason}.",
         };

@@ -1,6 +1,9 @@
 namespace OpenPgb.Core.Payments;
 
-/// <summary>A bank feedback file as received: kept once per content hash, so a file imported twice changes nothing.</summary>
+/// <summary>
+/// One import of a bank feedback file, with its content hash: the same file imported again (after an unknown reference
+/// was cleared up) is a second row, and does only what the first could not.
+/// </summary>
 public sealed class BankFeedbackImport
 {
     private BankFeedbackImport()

@@ -14,23 +14,35 @@ public enum BankFeedbackKind
     ReturnNotification,
 }
 
-/// <summary>One payment the bank did not complete, by its EndToEndId, with the ISO reason code (AC01, AC04, MD07, ...).</summary>
-public sealed record BankReturn(string EndToEndId, string ReasonCode, string? Information);
-
 /// <summary>
-/// A parsed feedback file. <see cref="RejectedMessageId"/> is set when the bank rejected a whole pain.001 (group
-/// status RJCT): then every payment of that file is returned.
+/// One payment the bank did not complete, located by the references of the original pain.001 as far as the bank gave
+/// them (message, payment block, EndToEndId), with the ISO reason code (AC01, AC04, MD07, ...) and, when the bank
+/// says, the amount it returned.
 /// </summary>
-public sealed record BankFeedback(BankFeedbackKind Kind, string MessageId, string? RejectedMessageId, string? RejectionReason, IReadOnlyList<BankReturn> Returns);
+public sealed record BankReturn(string? OriginalMessageId, string? OriginalPaymentInfoId, string? EndToEndId, string ReasonCode, string? Information, long? AmountCents)
+{
+    /// <summary>How the entry names its payment, for the operator when it matches none.</summary>
+    public string Reference => EndToEndId ?? OriginalPaymentInfoId ?? OriginalMessageId ?? "(zonder kenmerk)";
+}
+
+/// <summary>The bank rejected a whole pain.001 (<see cref="OriginalPaymentInfoId"/> null) or one payment block of it.</summary>
+public sealed record BankRejection(string OriginalMessageId, string? OriginalPaymentInfoId, string ReasonCode);
+
+/// <summary>A parsed feedback file: the payments it returns one by one, and the files or blocks it rejects whole.</summary>
+public sealed record BankFeedback(BankFeedbackKind Kind, string MessageId, IReadOnlyList<BankReturn> Returns, IReadOnlyList<BankRejection> Rejections);
 
 /// <summary>Thrown when a feedback file is not one we read, or fails its schema; the message says why.</summary>
 public sealed class BankFeedbackException(string message) : Exception(message);
 
-/// <summary>Reads pain.002.001.10 and camt.054.001.08 feedback, validated against our schemas, with safe XML settings.</summary>
+/// <summary>
+/// Reads pain.002.001.10 and camt.054.001.08 feedback, validated against our schemas (which accept every element the
+/// messages allow) with safe XML settings, and takes from it only what OpenPgb acts on.
+/// </summary>
 public static class BankFeedbackReader
 {
     public const string Pain002Namespace = "urn:iso:std:iso:20022:tech:xsd:pain.002.001.10";
     public const string Camt054Namespace = "urn:iso:std:iso:20022:tech:xsd:camt.054.001.08";
+    private const string Rejected = "RJCT";
     private const long MaxCharacters = 200_000_000;
 
     private static readonly Lazy<XmlSchemaSet> Schemas = new(Load);
@@ -57,47 +69,87 @@ public static class BankFeedbackReader
         };
     }
 
+    // A rejected group rejects the whole file; a rejected block without transaction details rejects the block; a
+    // transaction is rejected by its own status, or by its block's when it has none.
     private static BankFeedback ReadPain002(XElement root)
     {
         XNamespace ns = Pain002Namespace;
         var report = root.Element(ns + "CstmrPmtStsRpt")!;
-        var messageId = report.Element(ns + "GrpHdr")!.Element(ns + "MsgId")!.Value;
         var group = report.Element(ns + "OrgnlGrpInfAndSts")!;
-        var groupRejected = group.Element(ns + "GrpSts")?.Value == "RJCT";
-        var returns = report.Elements(ns + "OrgnlPmtInfAndSts")
-            .SelectMany(block => block.Elements(ns + "TxInfAndSts")
-                .Where(tx => tx.Element(ns + "TxSts")?.Value == "RJCT" || (tx.Element(ns + "TxSts") is null && block.Element(ns + "PmtInfSts")?.Value == "RJCT"))
-                .Select(tx => new BankReturn(tx.Element(ns + "OrgnlEndToEndId")!.Value, Reason(tx, ns) ?? Reason(block, ns) ?? "NARR", Information(tx, ns))))
-            .ToList();
-        return new BankFeedback(
-            BankFeedbackKind.PaymentStatusReport,
-            messageId,
-            groupRejected ? group.Element(ns + "OrgnlMsgId")!.Value : null,
-            groupRejected ? Reason(group, ns) ?? "NARR" : null,
-            returns);
+        var originalMessageId = group.Element(ns + "OrgnlMsgId")!.Value;
+        var rejections = new List<BankRejection>();
+        if (group.Element(ns + "GrpSts")?.Value == Rejected)
+        {
+            rejections.Add(new BankRejection(originalMessageId, null, Reason(group, ns) ?? "NARR"));
+        }
+
+        var returns = new List<BankReturn>();
+        foreach (var block in report.Elements(ns + "OrgnlPmtInfAndSts"))
+        {
+            var paymentInfoId = block.Element(ns + "OrgnlPmtInfId")!.Value;
+            var blockRejected = block.Element(ns + "PmtInfSts")?.Value == Rejected;
+            var transactions = block.Elements(ns + "TxInfAndSts").ToList();
+            if (blockRejected && transactions.Count == 0)
+            {
+                rejections.Add(new BankRejection(originalMessageId, paymentInfoId, Reason(block, ns) ?? "NARR"));
+            }
+
+            returns.AddRange(transactions
+                .Where(tx => tx.Element(ns + "TxSts")?.Value == Rejected || (tx.Element(ns + "TxSts") is null && blockRejected))
+                .Select(tx => new BankReturn(
+                    originalMessageId,
+                    paymentInfoId,
+                    tx.Element(ns + "OrgnlEndToEndId")?.Value,
+                    Reason(tx, ns) ?? Reason(block, ns) ?? "NARR",
+                    Information(tx.Element(ns + "StsRsnInf"), ns),
+                    null)));
+        }
+
+        return new BankFeedback(BankFeedbackKind.PaymentStatusReport, report.Element(ns + "GrpHdr")!.Element(ns + "MsgId")!.Value, returns, rejections);
     }
 
+    // Returns are credits to the agency's account whose transaction details carry return information.
     private static BankFeedback ReadCamt054(XElement root)
     {
         XNamespace ns = Camt054Namespace;
         var notification = root.Element(ns + "BkToCstmrDbtCdtNtfctn")!;
-        var returns = notification.Elements(ns + "Ntfctn").Elements(ns + "Ntry")
-            .Where(entry => entry.Element(ns + "CdtDbtInd")!.Value == "CRDT")
-            .Elements(ns + "NtryDtls").Elements(ns + "TxDtls")
-            .Where(tx => tx.Element(ns + "RtrInf") is not null && tx.Element(ns + "Refs")?.Element(ns + "EndToEndId") is not null)
-            .Select(tx => new BankReturn(
-                tx.Element(ns + "Refs")!.Element(ns + "EndToEndId")!.Value,
-                tx.Element(ns + "RtrInf")!.Element(ns + "Rsn")?.Elements().FirstOrDefault()?.Value ?? "NARR",
-                tx.Element(ns + "RtrInf")!.Element(ns + "AddtlInf")?.Value))
-            .ToList();
-        return new BankFeedback(BankFeedbackKind.ReturnNotification, notification.Element(ns + "GrpHdr")!.Element(ns + "MsgId")!.Value, null, null, returns);
+        var returns = new List<BankReturn>();
+        foreach (var entry in notification.Elements(ns + "Ntfctn").Elements(ns + "Ntry").Where(e => e.Element(ns + "CdtDbtInd")!.Value == "CRDT"))
+        {
+            var details = entry.Elements(ns + "NtryDtls").Elements(ns + "TxDtls").ToList();
+            foreach (var tx in details.Where(d => d.Element(ns + "RtrInf") is not null))
+            {
+                var refs = tx.Element(ns + "Refs");
+                var amount = tx.Element(ns + "Amt")
+                    ?? tx.Element(ns + "AmtDtls")?.Element(ns + "InstdAmt")?.Element(ns + "Amt")
+                    ?? tx.Element(ns + "AmtDtls")?.Element(ns + "TxAmt")?.Element(ns + "Amt")
+                    ?? (details.Count == 1 ? entry.Element(ns + "Amt") : null);
+                var returnInfo = tx.Element(ns + "RtrInf")!;
+                returns.Add(new BankReturn(
+                    refs?.Element(ns + "MsgId")?.Value,
+                    refs?.Element(ns + "PmtInfId")?.Value,
+                    refs?.Element(ns + "EndToEndId")?.Value,
+                    returnInfo.Element(ns + "Rsn")?.Elements().FirstOrDefault()?.Value ?? "NARR",
+                    Information(returnInfo, ns),
+                    amount is null ? null : Cents(amount)));
+            }
+        }
+
+        return new BankFeedback(BankFeedbackKind.ReturnNotification, notification.Element(ns + "GrpHdr")!.Element(ns + "MsgId")!.Value, returns, []);
+    }
+
+    /// <summary>Euro cents of an amount element; -1 when it is not in euro or has fractions of a cent (never a match).</summary>
+    private static long Cents(XElement amount)
+    {
+        var value = decimal.Parse(amount.Value, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture) * 100;
+        return amount.Attribute("Ccy")?.Value == "EUR" && value == decimal.Truncate(value) ? (long)value : -1;
     }
 
     private static string? Reason(XElement parent, XNamespace ns) =>
         parent.Element(ns + "StsRsnInf")?.Element(ns + "Rsn")?.Elements().FirstOrDefault()?.Value;
 
-    private static string? Information(XElement parent, XNamespace ns) =>
-        parent.Element(ns + "StsRsnInf")?.Element(ns + "AddtlInf")?.Value;
+    private static string? Information(XElement? parent, XNamespace ns) =>
+        parent?.Elements(ns + "AddtlInf").Select(e => e.Value).ToList() is { Count: > 0 } lines ? string.Join(" ", lines) : null;
 
     private static XmlSchemaSet Load()
     {

@@ -76,6 +76,7 @@ internal sealed class BankFeedbackImportMapping : IEntityTypeConfiguration<BankF
         builder.Property(i => i.Sha256).HasMaxLength(64).IsRequired();
         builder.Property(i => i.MessageId).HasMaxLength(35).IsRequired();
         builder.Property(i => i.ImportedBy).HasMaxLength(200).IsRequired();
-        builder.HasIndex(i => i.Sha256).IsUnique().HasDatabaseName("ux_bank_feedback_sha256");
+        // Not unique: a file may be imported again after an unknown reference was cleared up (every import is logged).
+        builder.HasIndex(i => i.Sha256).HasDatabaseName("ix_bank_feedback_sha256");
     }
 }

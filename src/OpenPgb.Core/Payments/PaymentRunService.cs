@@ -39,8 +39,9 @@ public sealed partial class PaymentRunService(OpenPgbDbContext db, PaymentOption
     /// Finishes any booked run, then (for a daily run, once per business date) books and writes a new one.
     /// Safe to call again after a crash at any point.
     /// </summary>
-    public async Task<PaymentRunResult> RunAsync(PaymentRunKind kind, DateOnly businessDate, string startedBy, string outputDirectory, CancellationToken cancellationToken)
+    public async Task<PaymentRunResult> RunAsync(PaymentRunKind kind, DateOnly businessDate, string startedBy, string outputDirectory, CancellationToken cancellationToken, Func<string, CancellationToken, Task>? progress = null)
     {
+        progress ??= (_, _) => Task.CompletedTask;
         Directory.CreateDirectory(outputDirectory);
         PaymentRunResult? resumed = null;
         foreach (var booked in await db.PaymentRuns.Where(r => r.Status == PaymentRunStatus.Booked).OrderBy(r => r.Id).ToListAsync(cancellationToken))
@@ -66,11 +67,17 @@ public sealed partial class PaymentRunService(OpenPgbDbContext db, PaymentOption
             }
         }
 
+        await progress("Zorgverleners controleren (naam en IBAN)", cancellationToken);
         await HoldUnwritablePayeesAsync(cancellationToken);
+        await progress("Declaraties selecteren en boeken", cancellationToken);
         var run = await BookAsync(kind, businessDate, startedBy, cancellationToken);
-        return run is null
-            ? new PaymentRunResult(null, null, 0, 0, 0, null, PaymentRunOutcome.NothingToPay)
-            : await WriteFileAsync(run, outputDirectory, PaymentRunOutcome.Completed, cancellationToken);
+        if (run is null)
+        {
+            return new PaymentRunResult(null, null, 0, 0, 0, null, PaymentRunOutcome.NothingToPay);
+        }
+
+        await progress($"Betaalbestand schrijven ({run.PaymentCount} betalingen)", cancellationToken);
+        return await WriteFileAsync(run, outputDirectory, PaymentRunOutcome.Completed, cancellationToken);
     }
 
     /// <summary>

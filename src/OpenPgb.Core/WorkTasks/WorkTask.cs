@@ -19,6 +19,9 @@ public enum WorkTaskType
 
     /// <summary>Bank feedback that could not be applied as it came (a partial return, an unknown payment).</summary>
     BankFeedbackToCheck,
+
+    /// <summary>A settings change that weakens a safeguard waits for a second employee.</summary>
+    ConfirmSettingChange,
 }
 
 public enum WorkTaskStatus
@@ -36,6 +39,7 @@ public enum WorkTaskSubject
     Grant,
     Payment,
     CareProvider,
+    ProcessChoice,
 }
 
 /// <summary>
@@ -132,6 +136,7 @@ public sealed class WorkTask
         WorkTaskType.PaymentReturned => "Betaling teruggekomen",
         WorkTaskType.PaymentHeld => "Betaling vastgehouden",
         WorkTaskType.BankFeedbackToCheck => "Bankbericht controleren",
+        WorkTaskType.ConfirmSettingChange => "Instelling bevestigen (vier ogen)",
     };
 
     public static string NameOf(WorkTaskStatus status) => status switch

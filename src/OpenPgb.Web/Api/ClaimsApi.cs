@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -28,16 +29,24 @@ public static class ClaimsApi
             .Produces<ClaimResponse>(StatusCodes.Status201Created)
             .Produces<ClaimResponse>(StatusCodes.Status200OK)
             .Produces<ClaimProblem>(StatusCodes.Status422UnprocessableEntity)
+            .Accepts<ClaimRequest>("application/json")
             .Produces(StatusCodes.Status400BadRequest)
             .Produces(StatusCodes.Status401Unauthorized)
+            .Produces(StatusCodes.Status413PayloadTooLarge)
             .Produces(StatusCodes.Status404NotFound)
             .Produces(StatusCodes.Status409Conflict);
         return routes;
     }
 
+    /// <summary>A claim is a few hundred bytes; anything much larger is refused before it is read.</summary>
+    public const int MaxBodyBytes = 16 * 1024;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    // The body is read by hand, after the token is checked and only up to MaxBodyBytes: an anonymous caller cannot
+    // make the server parse megabytes.
     private static async Task<Results<Created<ClaimResponse>, Ok<ClaimResponse>, UnprocessableEntity<ClaimProblem>, BadRequest<ClaimProblem>, UnauthorizedHttpResult, StatusCodeHttpResult>> SubmitAsync(
         HttpContext context,
-        ClaimRequest? request,
         CareProviderService providers,
         ClaimService claims,
         OpenPgbDbContext db,
@@ -51,6 +60,17 @@ public static class ClaimsApi
         }
 
         scope.Current = AccessScope.ForCareProvider(provider.Id);
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var (tooLarge, request) = await ReadAsync(context.Request.Body, cancellationToken);
+        if (tooLarge)
+        {
+            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
         var key = context.Request.Headers[IdempotencyHeader].ToString().Trim();
         if (key.Length is 0 or > 100)
         {
@@ -89,6 +109,33 @@ public static class ClaimsApi
             return await ExistingAsync(db, provider.Id, key, cancellationToken) is { } raced && Same(raced, input)
                 ? TypedResults.Ok(ClaimResponse.Of(raced))
                 : TypedResults.StatusCode(StatusCodes.Status409Conflict);
+        }
+    }
+
+    private static async Task<(bool TooLarge, ClaimRequest? Request)> ReadAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[4096];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return (true, null);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        buffer.Position = 0;
+        try
+        {
+            return (false, buffer.Length == 0 ? null : await JsonSerializer.DeserializeAsync<ClaimRequest>(buffer, Json, cancellationToken));
+        }
+        catch (JsonException)
+        {
+            // Not JSON, or a number no claim can hold (e.g. 1e300 units): answered as an incomplete claim.
+            return (false, null);
         }
     }
 

@@ -19,6 +19,9 @@ public sealed class SecurityOptions
 
     public int IntakeRequestsPerSecond { get; set; } = 50;
 
+    /// <summary>Machine-channel requests per second from one client address, whatever token they carry.</summary>
+    public int ApiRequestsPerSecondPerAddress { get; set; } = 200;
+
     /// <summary>
     /// Addresses of the load balancers or reverse proxies in front of the web nodes. Only their X-Forwarded-For is
     /// believed, so rate limits and sign-in lockout count the real client, not the proxy.

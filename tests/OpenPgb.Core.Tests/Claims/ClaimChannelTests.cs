@@ -58,6 +58,27 @@ public sealed class ClaimChannelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Upload_WithAStrayQuote_RefusesOnlyThatLine_AndReadsTheRest()
+    {
+        var csv = Encoding.UTF8.GetBytes($""""
+            overeenkomst;soort;zorgfunctie;begindatum;einddatum;eenheden;bedrag;factuurnummer;factuurdatum
+            {_agreement};zorg;02;2026-10-01;2026-10-01;2;;"Q-1;2026-11-01
+            {_agreement};zorg;02;2026-10-02;2026-10-02;2;;Q-2;2026-11-01
+            {_agreement};zorg;02;2026-10-03;2026-10-03;2;;"Q-3";2026-11-01
+
+            {_agreement};zorg;02;2026-10-04;2026-10-04;2;;"Q ""4""";2026-11-01
+            """");
+
+        var result = await UploadAsync(csv);
+
+        result.Rows.Count.ShouldBe(4);
+        result.Rows.Single(r => r.Line == 2).Message.ShouldContain("aanhalingsteken");
+        result.Rows.Where(r => r.Accepted).Select(r => r.InvoiceNumber).ShouldBe(["Q-2", "Q-3", "Q \"4\""]);
+        result.Rows.Single(r => r.InvoiceNumber == "Q-3").Line.ShouldBe(4);
+        result.Rows[^1].Line.ShouldBe(6);
+    }
+
+    [Fact]
     public async Task Upload_WithoutTheRequiredColumns_SaysWhichAreMissing()
     {
         var result = await UploadAsync(Encoding.UTF8.GetBytes("overeenkomst;eenheden\n1;2\n"));

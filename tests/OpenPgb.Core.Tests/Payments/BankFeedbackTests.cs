@@ -93,10 +93,102 @@ public sealed class BankFeedbackTests : IAsyncLifetime
         first.Returned.ShouldBe(1);
         first.Unknown.ShouldBe(["20261124-D1-0363-ZV99999999"]);
         second.AlreadyImported.ShouldBeTrue();
+        second.AlreadyReturned.ShouldBe(1);
 
         // The same return in another file: already returned, not reversed twice.
         var other = await ImportAsync(BankFiles.Camt054([(EndToEndId, 35_000, "AC04")], messageId: "BANK-NTF-0002"));
         other.AlreadyReturned.ShouldBe(1);
+        await AssertLedgerSoundAsync();
+    }
+
+    [Fact]
+    public async Task Pain002_WithEveryOptionalElementTheMessageAllows_IsReadAndApplied()
+    {
+        var result = await ImportAsync(BankFiles.Pain002WithEveryOptionalElement(_run.MessageId!, _run.MessageId + "-0363", EndToEndId, 35_000));
+
+        result.Returned.ShouldBe(1);
+        result.Unknown.ShouldBeEmpty();
+        (await _world.ClaimAsync(_claim)).Status.ShouldBe(ClaimStatus.Returned);
+        await AssertLedgerSoundAsync();
+    }
+
+    [Fact]
+    public async Task Camt054_WithEveryOptionalElementTheMessageAllows_IsReadAndApplied()
+    {
+        var result = await ImportAsync(BankFiles.Camt054WithEveryOptionalElement(_run.MessageId!, _run.MessageId + "-0363", EndToEndId, 35_000));
+
+        result.Returned.ShouldBe(1);
+        (await _world.ClaimAsync(_claim)).Status.ShouldBe(ClaimStatus.Returned);
+        await AssertLedgerSoundAsync();
+    }
+
+    [Fact]
+    public async Task Camt054_PartialReturn_IsNotReversed_TheGrantorGetsATaskOnce()
+    {
+        var file = BankFiles.Camt054WithEveryOptionalElement(_run.MessageId!, _run.MessageId + "-0363", EndToEndId, 12_500);
+
+        var first = await ImportAsync(file);
+        var again = await ImportAsync(file);
+
+        first.Returned.ShouldBe(0);
+        first.ToCheck.ShouldBe(1);
+        again.ToCheck.ShouldBe(0);
+        again.AlreadyImported.ShouldBeTrue();
+        (await _world.ClaimAsync(_claim)).Status.ShouldBe(ClaimStatus.Paid);
+        await AssertLedgerSoundAsync();
+        await using var scope = _db.Scope();
+        var task = await scope.ServiceProvider.GetRequiredService<OpenPgbDbContext>().WorkTasks.SingleAsync(t => t.Type == WorkTaskType.BankFeedbackToCheck);
+        task.Title.ShouldContain("€ 125,00");
+        task.Title.ShouldContain("€ 350,00");
+    }
+
+    [Theory]
+    [InlineData("OPENPGB-20261124-D9", null)]
+    [InlineData(null, "OPENPGB-20261124-D1-0344")]
+    public async Task Return_WhoseMessageOrBlockDoesNotFitThePayment_IsUnknown_NotApplied(string? messageId, string? paymentInfoId)
+    {
+        var file = BankFiles.Camt054WithEveryOptionalElement(messageId ?? _run.MessageId!, paymentInfoId ?? _run.MessageId + "-0363", EndToEndId, 35_000);
+
+        var result = await ImportAsync(file);
+
+        result.Returned.ShouldBe(0);
+        result.Unknown.ShouldBe([EndToEndId]);
+        (await _world.ClaimAsync(_claim)).Status.ShouldBe(ClaimStatus.Paid);
+    }
+
+    [Fact]
+    public async Task Pain002_OnlyTheBlockRejected_ReturnsThePaymentsOfThatBlock()
+    {
+        var file = Encoding.UTF8.GetBytes($"""
+            <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.002.001.10"><CstmrPmtStsRpt>
+              <GrpHdr><MsgId>STS-BLOCK</MsgId><CreDtTm>2026-11-25T08:00:00</CreDtTm></GrpHdr>
+              <OrgnlGrpInfAndSts><OrgnlMsgId>{_run.MessageId}</OrgnlMsgId><OrgnlMsgNmId>pain.001.001.09</OrgnlMsgNmId><GrpSts>PART</GrpSts></OrgnlGrpInfAndSts>
+              <OrgnlPmtInfAndSts><OrgnlPmtInfId>{_run.MessageId}-0363</OrgnlPmtInfId><PmtInfSts>RJCT</PmtInfSts><StsRsnInf><Rsn><Cd>AM04</Cd></Rsn></StsRsnInf></OrgnlPmtInfAndSts>
+            </CstmrPmtStsRpt></Document>
+            """);
+
+        (await ImportAsync(file)).Returned.ShouldBe(1);
+        (await _world.ClaimAsync(_claim)).Status.ShouldBe(ClaimStatus.Returned);
+    }
+
+    [Fact]
+    public async Task FileWithAnUnknownReference_CanBeImportedAgainOnceTheCauseIsFixed()
+    {
+        // The bank reports on tomorrow's run before OpenPgb knows it (say, a restore of the database lost it).
+        var agreement = await _world.ApprovedAsync();
+        var later = await _world.ApprovedClaimAsync(AgreementWorld.Claim(agreement, hours: 2, month: 9));
+        var file = BankFiles.Camt054WithEveryOptionalElement("OPENPGB-20261125-D1", "OPENPGB-20261125-D1-0363", "20261125-D1-0363-ZV10000001", 7_000);
+        var first = await ImportAsync(file);
+        first.Unknown.ShouldBe(["20261125-D1-0363-ZV10000001"]);
+
+        await _world.RunPaymentsAsync(_out, new DateOnly(2026, 11, 25));
+        var second = await ImportAsync(file);
+
+        second.AlreadyImported.ShouldBeFalse();
+        second.Returned.ShouldBe(1);
+        second.Unknown.ShouldBeEmpty();
+        (await _world.ClaimAsync(later)).Status.ShouldBe(ClaimStatus.Returned);
+        (await _world.ClaimAsync(_claim)).Status.ShouldBe(ClaimStatus.Paid);
         await AssertLedgerSoundAsync();
     }
 

@@ -38,7 +38,7 @@ public sealed class PortalClient(HttpClient http, string password, CookieContain
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
             ?? throw new InvalidOperationException($"No antiforgery token on {formPageUrl ?? pageUrl}.");
         fields["__RequestVerificationToken"] = token;
-        var target = handler is null ? pageUrl : $"{pageUrl}?handler={handler}";
+        var target = handler is null ? pageUrl : $"{pageUrl}{(pageUrl.Contains('?', StringComparison.Ordinal) ? '&' : '?')}handler={handler}";
         return await http.PostAsync(new Uri(target, UriKind.Relative), new FormUrlEncodedContent(fields));
     }
 

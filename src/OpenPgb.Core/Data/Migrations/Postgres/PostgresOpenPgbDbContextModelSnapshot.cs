@@ -1116,11 +1116,25 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<bool>("AwaitingConfirmation")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset>("ChangedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ChangedBy")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ChangedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfirmedBy")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
@@ -1900,8 +1914,7 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Sha256")
-                        .IsUnique()
-                        .HasDatabaseName("ux_bank_feedback_sha256");
+                        .HasDatabaseName("ix_bank_feedback_sha256");
 
                     b.ToTable("BankFeedbackImports", (string)null);
                 });
@@ -2141,6 +2154,52 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                         .HasDatabaseName("ix_payment_runs_date");
 
                     b.ToTable("PaymentRuns", (string)null);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Payments.PaymentRunRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("PaymentRunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Phase")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_payment_run_requests_status");
+
+                    b.ToTable("PaymentRunRequests", (string)null);
                 });
 
             modelBuilder.Entity("OpenPgb.Core.WorkTasks.WorkTask", b =>

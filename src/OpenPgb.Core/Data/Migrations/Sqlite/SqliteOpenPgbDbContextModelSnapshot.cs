@@ -1091,12 +1091,26 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AwaitingConfirmation")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ChangedAt")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ChangedBy")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedBy")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
@@ -1859,8 +1873,7 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Sha256")
-                        .IsUnique()
-                        .HasDatabaseName("ux_bank_feedback_sha256");
+                        .HasDatabaseName("ix_bank_feedback_sha256");
 
                     b.ToTable("BankFeedbackImports", (string)null);
                 });
@@ -2094,6 +2107,51 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_payment_runs_date");
 
                     b.ToTable("PaymentRuns", (string)null);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Payments.PaymentRunRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PaymentRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phase")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_payment_run_requests_status");
+
+                    b.ToTable("PaymentRunRequests", (string)null);
                 });
 
             modelBuilder.Entity("OpenPgb.Core.WorkTasks.WorkTask", b =>

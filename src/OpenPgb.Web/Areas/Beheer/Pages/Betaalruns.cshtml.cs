@@ -1,34 +1,48 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using OpenPgb.Core.Common;
-using OpenPgb.Core.Data;
 using OpenPgb.Core.Payments;
 using OpenPgb.Web.Security;
 
 namespace OpenPgb.Web.Areas.Beheer.Pages;
 
 /// <summary>Payment runs for operators: status, counts and sums, returned payments, the file, and a manual run.</summary>
-public sealed class BetaalrunsModel(PaymentRunQueries queries, PaymentRunService runs, BankFeedbackService feedback, PaymentOptions options, DatabaseSettings database, TimeProvider time) : PageModel
+public sealed class BetaalrunsModel(PaymentRunQueries queries, PaymentRunService runs, ManualPaymentRuns manual, BankFeedbackService feedback) : PageModel
 {
     public IReadOnlyList<PaymentRunRow> Runs { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Runs = await queries.RecentAsync(50, cancellationToken);
+    /// <summary>The latest manual run request, to show its progress or result.</summary>
+    public PaymentRunRequest? Latest { get; private set; }
 
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Runs = await queries.RecentAsync(50, cancellationToken);
+        var recent = await manual.RecentAsync(1, cancellationToken);
+        Latest = recent.Count > 0 ? recent[0] : null;
+    }
+
+    /// <summary>Queues a manual run; a background job runs it and the page follows its progress.</summary>
     public async Task<IActionResult> OnPostStartAsync(CancellationToken cancellationToken)
     {
-        await using var lease = await JobLease.TryAcquireAsync(database, PaymentRunService.LeaseName, cancellationToken);
-        if (lease is null)
-        {
-            TempData["Fout"] = "Er loopt al een betaalrun. Probeer het later opnieuw.";
-            return Redirect("/beheer/betaalruns");
-        }
-
-        var result = await runs.RunAsync(PaymentRunKind.Manual, time.Today(), User.ToActor().Name, options.OutputDirectory, cancellationToken);
-        TempData["Melding"] = result.RunId is null
-            ? "Er was niets te betalen."
-            : $"Betaalrun {result.MessageId} uitgevoerd: {result.Payments} betalingen, {result.Claims} declaraties, {Money.FormatEuro(result.TotalCents)}.";
+        var request = await manual.RequestAsync(User.ToActor().Name, cancellationToken);
+        TempData["Melding"] = request.RequestedBy == User.ToActor().Name && request.Status == PaymentRunRequestStatus.Queued
+            ? "De betaalrun staat klaar om te starten. U kunt hier de voortgang volgen."
+            : $"Er loopt al een betaalrun (gestart door {request.RequestedBy}); u kunt hier de voortgang volgen.";
         return Redirect("/beheer/betaalruns");
     }
+
+    /// <summary>The progress of a manual run request, for the page's script (polled every few seconds).</summary>
+    public async Task<IActionResult> OnGetVoortgangAsync(long id, CancellationToken cancellationToken) =>
+        await manual.FindAsync(id, cancellationToken) is { } request
+            ? new JsonResult(new { status = request.Status.ToString(), klaar = !request.IsActive, tekst = ProgressText(request) })
+            : NotFound();
+
+    public static string ProgressText(PaymentRunRequest request) => request.Status switch
+    {
+        PaymentRunRequestStatus.Queued => "Handmatige betaalrun: in de wachtrij.",
+        PaymentRunRequestStatus.Running => $"Handmatige betaalrun bezig: {request.Phase}.",
+        PaymentRunRequestStatus.Completed => request.Result ?? "Handmatige betaalrun klaar.",
+        PaymentRunRequestStatus.Failed => request.Result ?? "De handmatige betaalrun is mislukt.",
+    };
 
     /// <summary>A pain.002 or camt.054 from the bank: returned payments are reversed and their claims wait for a new IBAN.</summary>
     public async Task<IActionResult> OnPostFeedbackAsync(IFormFile? file, CancellationToken cancellationToken)
@@ -46,7 +60,8 @@ public sealed class BetaalrunsModel(PaymentRunQueries queries, PaymentRunService
             var result = await feedback.ImportAsync(content.ToArray(), file.FileName, User.ToActor().Name, cancellationToken);
             TempData["Melding"] = result.AlreadyImported
                 ? "Dit bestand was al verwerkt; er is niets gewijzigd."
-                : $"Terugmelding verwerkt: {result.Returned} betaling(en) teruggeboekt, {result.AlreadyReturned} al eerder, {result.Unknown.Count} onbekend.";
+                : $"Terugmelding verwerkt: {result.Returned} betaling(en) teruggeboekt, {result.AlreadyReturned} al eerder, {result.ToCheck} met een ander bedrag dan betaald (werktaak voor de verstrekker), {result.Unknown.Count} onbekend"
+                    + (result.Unknown.Count == 0 ? "." : $": {string.Join(", ", result.Unknown.Take(10))}. Lees het bestand opnieuw in als dat is uitgezocht.");
         }
         catch (BankFeedbackException refused)
         {

@@ -44,6 +44,11 @@ public sealed class NieuwModel(CareAgreementQueries queries, CareAgreementServic
             return NotFound();
         }
 
+        if (!await agreements.CanActOnGrantAsync(User.ToActor(), GrantId, cancellationToken))
+        {
+            return Forbid();
+        }
+
         Form = new AgreementForm { StartDate = Choices.StartDate, EndDate = Choices.EndDate, Type = null, TariffUnit = TariffUnit.Hour };
         return Page();
     }
@@ -91,12 +96,14 @@ public sealed class NieuwModel(CareAgreementQueries queries, CareAgreementServic
         {
             var invited = await providers.InviteAsync(
                 User.ToActor(),
+                GrantId,
                 Invitation.Kind,
                 Invitation.Name ?? string.Empty,
                 new CareProviderDetails(Invitation.KvkNumber, null, null, new PostalAddress(Invitation.Street ?? string.Empty, Invitation.HouseNumber ?? string.Empty, Invitation.PostalCode ?? string.Empty, Invitation.City ?? string.Empty), Invitation.Iban ?? string.Empty),
                 cancellationToken);
             Provider = invited;
             ProviderId = invited.Id;
+            Search = invited.ProviderNumber;
             InvitationCode = invited.InvitationCode;
             Form = new AgreementForm { StartDate = Choices.StartDate, EndDate = Choices.EndDate, TariffUnit = TariffUnit.Hour };
             ModelState.Clear();
@@ -123,9 +130,10 @@ public sealed class NieuwModel(CareAgreementQueries queries, CareAgreementServic
             Found = await providers.FindAsync(Search, cancellationToken);
         }
 
+        // Only a provider the search found: a provider's name is never shown for just any id in the address.
         if (ProviderId is { } id)
         {
-            Provider = await providers.GetAsync(id, cancellationToken);
+            Provider = Found.FirstOrDefault(p => p.Id == id);
         }
 
         return true;

@@ -16,6 +16,10 @@ public sealed class InstellingenModel(GrantorSettingsService settings) : PageMod
 
     public IReadOnlyList<ProcessChoice> History { get; private set; } = [];
 
+    public IReadOnlyList<ProcessChoice> Awaiting { get; private set; } = [];
+
+    public string UserId => User.ToActor().UserId;
+
     [BindProperty]
     public string? CareFunctionCode { get; set; }
 
@@ -59,9 +63,36 @@ public sealed class InstellingenModel(GrantorSettingsService settings) : PageMod
 
     public async Task<IActionResult> OnPostChoiceAsync(CancellationToken cancellationToken)
     {
-        await settings.SetProcessChoiceAsync(User.ToActor(), Kind, Value ?? string.Empty, cancellationToken);
-        TempData["Melding"] = "De proceskeuze is gewijzigd.";
-        return Redirect("/verstrekker/instellingen");
+        try
+        {
+            TempData["Melding"] = await settings.SetProcessChoiceAsync(User.ToActor(), Kind, Value ?? string.Empty, cancellationToken)
+                ? "De proceskeuze is gewijzigd."
+                : "De wijziging is aangevraagd. Een andere medewerker moet haar bevestigen; tot dan blijft de oude keuze gelden.";
+            return Redirect("/verstrekker/instellingen");
+        }
+        catch (BusinessRuleException refused)
+        {
+            ModelState.AddModelError(string.Empty, refused.Message);
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+    }
+
+    /// <summary>A second employee confirms a change that waits.</summary>
+    public async Task<IActionResult> OnPostConfirmAsync(long id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await settings.ConfirmProcessChoiceAsync(User.ToActor(), id, cancellationToken);
+            TempData["Melding"] = "De wijziging is bevestigd en geldt vanaf nu.";
+            return Redirect("/verstrekker/instellingen");
+        }
+        catch (BusinessRuleException refused)
+        {
+            ModelState.AddModelError(string.Empty, refused.Message);
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
     }
 
     public static string NameOf(ProcessChoiceKind kind) => kind switch
@@ -86,5 +117,6 @@ public sealed class InstellingenModel(GrantorSettingsService settings) : PageMod
         Tariffs = await settings.MaximumTariffsAsync(grantorId, cancellationToken);
         Choices = await settings.ProcessChoicesOfAsync(grantorId, cancellationToken);
         History = await settings.ProcessChoiceHistoryAsync(grantorId, cancellationToken);
+        Awaiting = await settings.AwaitingConfirmationAsync(grantorId, cancellationToken);
     }
 }

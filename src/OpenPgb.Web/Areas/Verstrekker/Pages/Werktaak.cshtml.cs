@@ -22,6 +22,7 @@ public sealed class WerktaakModel(WorkTaskService tasks) : PageModel
             WorkTaskSubject.Grant => Redirect($"/verstrekker/toekenning/{task.SubjectId}"),
             WorkTaskSubject.Payment => Redirect($"/verstrekker/betaling/{task.SubjectId}"),
             WorkTaskSubject.CareProvider => Redirect("/verstrekker/blokkades#vastgehouden"),
+            WorkTaskSubject.ProcessChoice => Redirect("/verstrekker/instellingen#bevestigen"),
         };
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenPgb.Core.Common;
 using OpenPgb.Core.WorkTasks;
 using OpenPgb.Web.Security;
 
@@ -37,7 +38,16 @@ public sealed class WerktakenModel(WorkTaskService tasks) : PageModel
     public async Task<IActionResult> OnPostAssignAsync(long taskId, string? assignee, CancellationToken cancellationToken)
     {
         var actor = User.ToActor();
-        await tasks.AssignAsync(actor, taskId, string.IsNullOrEmpty(assignee) ? actor.UserId : assignee, cancellationToken);
+        try
+        {
+            await tasks.AssignAsync(actor, taskId, string.IsNullOrEmpty(assignee) ? actor.UserId : assignee, cancellationToken);
+            TempData["Melding"] = "De taak is toegewezen.";
+        }
+        catch (BusinessRuleException refused)
+        {
+            TempData["Fout"] = refused.Message;
+        }
+
         return Redirect(Request.Headers.Referer.FirstOrDefault() is { } back && Uri.TryCreate(back, UriKind.Absolute, out var uri) && uri.Host == Request.Host.Host ? uri.PathAndQuery : "/verstrekker/werktaken");
     }
 
