@@ -133,3 +133,28 @@ public static class AccessibleForms
     public static bool HasError(ModelStateDictionary state, string fullName) =>
         state.TryGetValue(fullName, out var entry) && entry.Errors.Count > 0;
 }
+
+/// <summary>
+/// WCAG 1.4.10 reflow: a data table keeps its two-dimensional layout and scrolls sideways inside its own region, never
+/// the whole page. The region is focusable (keyboard users can scroll it) and named after the table's caption.
+/// </summary>
+[HtmlTargetElement("table", Attributes = "class")]
+public sealed class ScrollingTableTagHelper : TagHelper
+{
+    private static readonly System.Text.RegularExpressions.Regex Caption = new("<caption[^>]*>(.*?)</caption>", System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly System.Text.RegularExpressions.Regex Tags = new("<[^>]+>", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (!(output.Attributes["class"]?.Value?.ToString() ?? string.Empty).Split(' ').Contains("table", StringComparer.Ordinal))
+        {
+            return;
+        }
+
+        var content = (await output.GetChildContentAsync()).GetContent();
+        var caption = Caption.Match(content) is { Success: true } match ? System.Net.WebUtility.HtmlDecode(Tags.Replace(match.Groups[1].Value, string.Empty)).Trim() : "Tabel";
+        output.PreElement.SetHtmlContent($"<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{System.Net.WebUtility.HtmlEncode(caption)}\">");
+        output.PostElement.SetHtmlContent("</div>");
+    }
+}

@@ -47,7 +47,8 @@ public sealed partial class PortalCrawler(Uri baseAddress)
 
     private const string AntiforgeryField = "__RequestVerificationToken";
 
-    public async Task<Report> CrawlAsync(string userName)
+    /// <summary>Crawls as <paramref name="userName"/>; with <paramref name="submitForms"/> false only links and search forms are followed.</summary>
+    public async Task<Report> CrawlAsync(string userName, bool submitForms = true)
     {
         var report = new Report();
         using var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer(), UseCookies = true };
@@ -113,7 +114,7 @@ public sealed partial class PortalCrawler(Uri baseAddress)
             }
         }
 
-        foreach (var submission in forms.Values)
+        foreach (var submission in submitForms ? forms.Values.ToList() : [])
         {
             await SubmitAsync(http, submission, report);
         }

@@ -2,6 +2,20 @@
 (function () {
   'use strict';
 
+  // On a small screen the main menu folds behind a "Menu" button, so the page starts near the top.
+  var toggle = document.querySelector('.menu-toggle');
+  var menu = document.getElementById('hoofdmenu');
+  if (toggle && menu && window.matchMedia('(max-width: 40em)').matches) {
+    toggle.hidden = false;
+    toggle.setAttribute('aria-expanded', 'false');
+    menu.classList.add('collapsed');
+    toggle.addEventListener('click', function () {
+      var open = toggle.getAttribute('aria-expanded') === 'true';
+      toggle.setAttribute('aria-expanded', open ? 'false' : 'true');
+      menu.classList.toggle('collapsed', open);
+    });
+  }
+
   // A manual payment run runs in the background: follow its progress in the page's live region.
   var request = document.querySelector('[data-run-request][data-active="true"]');
   if (request) {

@@ -1,0 +1,55 @@
+using OpenPgb.Core.Demo;
+using OpenPgb.EndToEnd.Tests.Support;
+using Shouldly;
+
+namespace OpenPgb.EndToEnd.Tests;
+
+/// <summary>
+/// WCAG 2.1 AA, the law for a Dutch public service, on every kind of page each demo login reaches (found by the
+/// crawler on the README's SQLite portal): axe with the WCAG 2.0/2.1 A and AA rules at 1280 px and at 320 px, no
+/// violation of any impact, and no page that scrolls sideways at 320 px (1.4.10 reflow; wide tables scroll inside
+/// their own focusable region).
+/// </summary>
+public sealed class AccessibilityCrawlTests(BrowserFixture browser, SqlitePortalServerFixture portal, ITestOutputHelper output) : IClassFixture<SqlitePortalServerFixture>
+{
+    public static TheoryData<string> DemoLogins() => [.. DemoDataSeeder.Logins.Select(l => l.UserName), "anoniem"];
+
+    [Theory]
+    [MemberData(nameof(DemoLogins))]
+    public async Task EveryPageKind_AtDesktopAndAt320Pixels_MeetsWcag21AA(string userName)
+    {
+        var anonymous = userName == "anoniem";
+        var pages = anonymous
+            ? new Dictionary<string, string> { ["/account/inloggen"] = "/account/inloggen", ["/zorgverlener/registreren"] = "/zorgverlener/registreren", ["/account/uitloggen"] = "/account/uitloggen", ["/"] = "/" }
+            : (await new PortalCrawler(portal.Server.BaseAddress).CrawlAsync(userName, submitForms: false)).Pages;
+        await using var context = await browser.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        if (!anonymous)
+        {
+            await page.LoginAsync(portal.Server.BaseAddress, userName);
+        }
+
+        var problems = new List<string>();
+        foreach (var url in pages.Values.Distinct(StringComparer.Ordinal))
+        {
+            foreach (var (width, height) in new[] { (1280, 900), (320, 640) })
+            {
+                await page.SetViewportSizeAsync(width, height);
+                var response = await page.GotoAsync(new Uri(portal.Server.BaseAddress, url).ToString());
+                if (response is null || response.Headers.GetValueOrDefault("content-type")?.StartsWith("text/html", StringComparison.Ordinal) != true)
+                {
+                    continue;
+                }
+
+                problems.AddRange(await page.WcagViolationsAsync(width));
+                if (width == 320 && await page.ScrollsSidewaysAsync() is { } overflow)
+                {
+                    problems.Add($"{url} at 320 px: the page is {overflow} (1.4.10 reflow)");
+                }
+            }
+        }
+
+        output.WriteLine($"{userName}: {pages.Count} page kinds checked at 1280 and 320 px");
+        problems.ShouldBeEmpty(string.Join(Environment.NewLine, problems.Distinct(StringComparer.Ordinal)));
+    }
+}
