@@ -40,6 +40,67 @@ public sealed class InvalidFieldTagHelper : TagHelper
     }
 }
 
+/// <summary>
+/// The same for fields written by hand with a <c>name</c> (no <c>asp-for</c>): their ModelState key is the name, and
+/// their id must be the framework's id of that name (<c>Form.PeriodStart</c> → <c>Form_PeriodStart</c>) so the error
+/// summary can link to them. Radio buttons and check boxes are named by their group's fieldset instead.
+/// </summary>
+[HtmlTargetElement("input", Attributes = "name")]
+[HtmlTargetElement("select", Attributes = "name")]
+[HtmlTargetElement("textarea", Attributes = "name")]
+public sealed class InvalidNamedFieldTagHelper : TagHelper
+{
+    public override int Order => 1000;
+
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = null!;
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(output);
+        var type = output.Attributes.TryGetAttribute("type", out var typeAttribute) ? typeAttribute.Value?.ToString() : null;
+        if (context.AllAttributes.ContainsName("asp-for") || type is "hidden" or "radio" or "checkbox"
+            || output.Attributes["name"]?.Value?.ToString() is not { } name || !AccessibleForms.HasError(ViewContext.ModelState, name))
+        {
+            return;
+        }
+
+        output.Attributes.SetAttribute("aria-invalid", "true");
+        var describedBy = output.Attributes.TryGetAttribute("aria-describedby", out var existing) ? $"{AccessibleForms.IdOf(name)}-fout {existing.Value}" : $"{AccessibleForms.IdOf(name)}-fout";
+        output.Attributes.SetAttribute("aria-describedby", describedBy);
+    }
+}
+
+/// <summary><c>&lt;field-error name="Form.PeriodStart" /&gt;</c>: the message of a hand-written field, only when there is one.</summary>
+[HtmlTargetElement("field-error", Attributes = "name", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class NamedFieldErrorTagHelper : TagHelper
+{
+    public string Name { get; set; } = string.Empty;
+
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = null!;
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (!ViewContext.ModelState.TryGetValue(Name, out var entry) || entry.Errors.Count == 0)
+        {
+            output.SuppressOutput();
+            return;
+        }
+
+        output.TagName = "span";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.SetAttribute("id", AccessibleForms.IdOf(Name) + "-fout");
+        output.Attributes.SetAttribute("class", "field-error");
+        output.Content.SetHtmlContent("<span class=\"visually-hidden\">Fout: </span>");
+        output.Content.Append(string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)));
+    }
+}
+
 /// <summary>The field's own message gets the id the field points at, and is rendered only when there is one.</summary>
 [HtmlTargetElement("span", Attributes = "asp-validation-for")]
 public sealed class FieldErrorTagHelper : TagHelper

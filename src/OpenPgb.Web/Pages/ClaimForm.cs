@@ -24,22 +24,28 @@ public sealed class ClaimForm
 
     public DateOnly? InvoiceDate { get; set; }
 
-    /// <summary>The input for the service, or the Dutch message of the first field that is missing or malformed.</summary>
-    public (ClaimInput? Input, string? Error) ToInput()
+    /// <summary>The input for the service, or a Dutch message for every field that is missing or malformed (by field name).</summary>
+    public (ClaimInput? Input, IReadOnlyList<(string Field, string Message)> Errors) ToInput()
     {
+        var errors = new List<(string, string)>();
         if (AgreementId <= 0)
         {
-            return (null, "Kies een zorgovereenkomst.");
+            errors.Add((nameof(AgreementId), "Kies een zorgovereenkomst."));
         }
 
-        if (PeriodStart is not { } start || PeriodEnd is not { } end)
+        if (PeriodStart is null)
         {
-            return (null, "Vul de begin- en einddatum van de periode in.");
+            errors.Add((nameof(PeriodStart), "Vul de eerste dag van de periode in."));
         }
 
-        if (InvoiceDate is not { } invoiceDate)
+        if (PeriodEnd is null)
         {
-            return (null, "Vul de factuurdatum in.");
+            errors.Add((nameof(PeriodEnd), "Vul de laatste dag van de periode in."));
+        }
+
+        if (InvoiceDate is null)
+        {
+            errors.Add((nameof(InvoiceDate), "Vul de factuurdatum in."));
         }
 
         decimal units = 1;
@@ -48,16 +54,28 @@ public sealed class ClaimForm
         {
             if (!Core.Common.Money.TryParseEuro(Amount, out var cents))
             {
-                return (null, "Vul het bedrag in euro's in, bijvoorbeeld 150,00.");
+                errors.Add((nameof(Amount), "Vul het bedrag in euro's in, bijvoorbeeld 150,00."));
             }
 
             allowance = cents;
         }
         else if (!decimal.TryParse(Units?.Trim().Replace('.', ','), NumberStyles.AllowDecimalPoint, Core.Common.DutchCulture.Instance, out units))
         {
-            return (null, "Vul het aantal eenheden in, bijvoorbeeld 12,5.");
+            errors.Add((nameof(Units), "Vul het aantal eenheden in, bijvoorbeeld 12,5."));
         }
 
-        return (new ClaimInput(AgreementId, Kind, CareFunction ?? string.Empty, start, end, units, allowance, InvoiceNumber ?? string.Empty, invoiceDate), null);
+        return errors.Count > 0
+            ? (null, errors)
+            : (new ClaimInput(AgreementId, Kind, CareFunction ?? string.Empty, PeriodStart!.Value, PeriodEnd!.Value, units, allowance, InvoiceNumber ?? string.Empty, InvoiceDate!.Value), []);
     }
+
+    /// <summary>The field a claim rule's refusal is about, so the message stands beside it; null for the claim as a whole.</summary>
+    public static string? FieldOf(string rule) => rule switch
+    {
+        nameof(ClaimCoversOneMonth) or nameof(NoOverlapOnAgreement) or nameof(GrantCoversPeriod) or nameof(AgreementApprovedForPeriodAndCareFunction) => nameof(PeriodStart),
+        nameof(InvoiceIsComplete) => nameof(InvoiceNumber),
+        nameof(UnitsPlausible) or nameof(AmountPositive) => nameof(Units),
+        nameof(HolidayAllowanceWithinCap) => nameof(Amount),
+        _ => null,
+    };
 }

@@ -27,10 +27,14 @@ public abstract class ClaimFormPageModel(ClaimQueries queries, ClaimService clai
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var (input, error) = Form.ToInput();
+        var (input, errors) = Form.ToInput();
         if (input is null)
         {
-            ModelState.AddModelError(string.Empty, error!);
+            foreach (var (field, message) in errors)
+            {
+                ModelState.AddModelError($"Form.{field}", message);
+            }
+
             return await AgainAsync(cancellationToken);
         }
 
@@ -40,7 +44,13 @@ public abstract class ClaimFormPageModel(ClaimQueries queries, ClaimService clai
         }
         catch (ClaimRefusedException refused)
         {
+            // Every reason beside the field it is about (the summary lists them all), the rest for the claim as a whole.
             Violations = refused.Violations;
+            foreach (var violation in refused.Violations)
+            {
+                ModelState.AddModelError(ClaimForm.FieldOf(violation.Rule) is { } field ? $"Form.{field}" : string.Empty, violation.Message);
+            }
+
             return await AgainAsync(cancellationToken);
         }
 

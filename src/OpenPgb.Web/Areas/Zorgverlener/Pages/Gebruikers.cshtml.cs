@@ -23,18 +23,29 @@ public sealed class GebruikersModel(CareProviderService providers) : PageModel
     {
         try
         {
-            if (string.IsNullOrWhiteSpace(DisplayName) || string.IsNullOrEmpty(Password))
+            if (string.IsNullOrWhiteSpace(DisplayName))
             {
-                throw new BusinessRuleException("GebruikerVolledig", "Vul naam en wachtwoord in.");
+                ModelState.AddModelError(nameof(DisplayName), "Vul de naam van uw collega in.");
             }
 
-            var userName = await providers.AddColleagueAsync(User.ToActor(), DisplayName, Password, cancellationToken);
+            if (string.IsNullOrEmpty(Password))
+            {
+                ModelState.AddModelError(nameof(Password), "Kies een wachtwoord voor uw collega.");
+            }
+
+            if (!ModelState.IsValid)
+            {
+                Users = await providers.UserNamesAsync(User.ToActor(), cancellationToken);
+                return Page();
+            }
+
+            var userName = await providers.AddColleagueAsync(User.ToActor(), DisplayName!, Password!, cancellationToken);
             TempData["NieuweGebruiker"] = userName;
             return Redirect("/zorgverlener/gebruikers");
         }
         catch (BusinessRuleException refused)
         {
-            ModelState.AddModelError(string.Empty, refused.Message);
+            ModelState.AddModelError(refused.Rule == "GebruikerAanmaken" ? nameof(Password) : string.Empty, refused.Message);
             Users = await providers.UserNamesAsync(User.ToActor(), cancellationToken);
             return Page();
         }

@@ -45,10 +45,25 @@ public sealed class RegistrerenModel(CareProviderService providers) : PageModel
         }
         catch (BusinessRuleException refused)
         {
-            ModelState.AddModelError(string.Empty, refused.Message);
+            ModelState.AddModelError(FieldOf(refused.Rule), refused.Message);
             return Page();
         }
     }
+
+    // The field a refusal is about, so the message stands beside it (WCAG 3.3.1).
+    private static string FieldOf(string rule) => rule switch
+    {
+        "NaamIsVerplicht" or "NaamInLatijnseLetters" => "Input.Name",
+        "KvkNummerIsVerplicht" => "Input.KvkNumber",
+        "AgbCodeHeeftAchtCijfers" => "Input.AgbCode",
+        "BtwNummerMoetGeldigZijn" => "Input.VatNumber",
+        "AdresIsVolledig" => "Input.Street",
+        "IbanMoetGeldigZijn" => "Input.Iban",
+        "UitnodigingscodeMoetKloppen" => "Input.InvitationCode",
+        "GebruikerAanmaken" => "Input.Password",
+        "GebruikerVolledig" => "Input.ContactName",
+        _ => string.Empty,
+    };
 
     public sealed class RegistrationInput
     {
@@ -78,6 +93,7 @@ public sealed class RegistrerenModel(CareProviderService providers) : PageModel
         public string? ContactName { get; set; }
 
         [Required(ErrorMessage = "Kies een wachtwoord van ten minste 12 tekens.")]
+        [MinLength(12, ErrorMessage = "Kies een wachtwoord van ten minste 12 tekens.")]
         public string? Password { get; set; }
     }
 }
