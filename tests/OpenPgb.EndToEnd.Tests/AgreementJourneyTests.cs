@@ -123,11 +123,13 @@ public sealed partial class AgreementJourneyTests(BrowserFixture browser, Portal
             await provider.AssertAccessibleAsync();
             await provider.GetByRole(AriaRole.Link, new() { Name = $"ZOK-{id}", Exact = true }).ClickAsync();
             await provider.AssertAccessibleAsync();
+            await provider.GetByTestId("agree").CheckAsync();
             await provider.GetByTestId("sign").ClickAsync();
             (await provider.GetByTestId("agreement-status").TextContentAsync())!.ShouldBe("Getekend door zorgverlener");
         }
 
         await holder.ReloadAsync();
+        await holder.GetByTestId("agree").CheckAsync();
         await holder.GetByTestId("sign").ClickAsync();
         (await holder.GetByTestId("agreement-status").TextContentAsync())!.ShouldBe("Wacht op beoordeling");
         await holder.AssertAccessibleAsync();

@@ -40,8 +40,8 @@ public sealed class AgreementPortalTests(OpenPgbWebFactory factory) : IClassFixt
 
         using var provider = factory.CreatePortalClient();
         await provider.LoginAsync("zorgverlener");
-        (await provider.PostFormAsync($"/zorgverlener/zorgovereenkomst/{id}", [], "Sign")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await holder.PostFormAsync(agreementUrl, [], "Sign")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await provider.PostFormAsync($"/zorgverlener/zorgovereenkomst/{id}", new() { ["Akkoord"] = "true" }, "Sign")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await holder.PostFormAsync(agreementUrl, new() { ["Akkoord"] = "true" }, "Sign")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         using var employee = factory.CreatePortalClient();
         await employee.LoginAsync("medewerker.amsterdam");
@@ -130,7 +130,7 @@ public sealed class AgreementPortalTests(OpenPgbWebFactory factory) : IClassFixt
         page.QuerySelector("[data-testid=read-only]").ShouldNotBeNull();
         page.QuerySelector("[data-testid=sign]").ShouldBeNull();
 
-        var response = await reader.PostFormAsync($"/budgethouder/zorgovereenkomst/{id}", [], "Sign", "/account/tweestapsverificatie");
+        var response = await reader.PostFormAsync($"/budgethouder/zorgovereenkomst/{id}", new() { ["Akkoord"] = "true" }, "Sign", "/account/tweestapsverificatie");
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await factory.QueryAsync(db => db.CareAgreementVersions.Where(v => v.CareAgreementId == id).Select(v => v.Status).SingleAsync())).ShouldBe(AgreementStatus.Draft);
     }
@@ -176,6 +176,22 @@ public sealed class AgreementPortalTests(OpenPgbWebFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Signing_WithoutTickingAgreement_IsNotDone_AndSaysWhy()
+    {
+        var ids = await DemoIds.LoadAsync(factory);
+        var holderBsn = await factory.QueryAsync(db => db.Grants.Where(g => g.Id == ids.OwnGrant).Select(g => g.BudgetHolder!.Bsn).SingleAsync());
+        var id = await DraftOnAsync(ids.OwnGrant, holderBsn);
+        using var holder = factory.CreatePortalClient();
+        await holder.LoginAsync("budgethouder");
+
+        var response = await holder.PostFormAsync($"/budgethouder/zorgovereenkomst/{id}", [], "Sign");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await PortalClient.ParseAsync(response)).GetElementById("Akkoord-fout")!.TextContent.ShouldContain("akkoord");
+        (await factory.QueryAsync(db => db.CareAgreementVersions.Where(v => v.CareAgreementId == id).Select(v => v.Status).SingleAsync())).ShouldBe(AgreementStatus.Draft);
+    }
+
+    [Fact]
     public async Task WriteRepresentative_SignsForTheHolder_AuditedAsXForY()
     {
         var (grantId, holderBsn) = await RepresentedGrantAsync("vertegenwoordiger", RepresentativeRights.ReadWrite);
@@ -183,7 +199,7 @@ public sealed class AgreementPortalTests(OpenPgbWebFactory factory) : IClassFixt
         using var representative = factory.CreatePortalClient();
         await representative.LoginAsync("vertegenwoordiger");
 
-        (await representative.PostFormAsync($"/budgethouder/zorgovereenkomst/{id}", [], "Sign")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await representative.PostFormAsync($"/budgethouder/zorgovereenkomst/{id}", new() { ["Akkoord"] = "true" }, "Sign")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var signedBy = await factory.QueryAsync(db => db.CareAgreementVersions.Where(v => v.CareAgreementId == id).Select(v => v.SignedByHolderName).SingleAsync());
         signedBy.ShouldNotBeNull().ShouldContain(" voor ");
@@ -199,7 +215,7 @@ public sealed class AgreementPortalTests(OpenPgbWebFactory factory) : IClassFixt
         await carer.LoginAsync("mantelzorger");
 
         (await carer.GetPageAsync($"/zorgverlener/zorgovereenkomst/{ids.OwnAgreement}")).Status.ShouldBe(HttpStatusCode.NotFound);
-        (await carer.PostFormAsync($"/zorgverlener/zorgovereenkomst/{ids.OwnAgreement}", [], "Sign", "/account/tweestapsverificatie")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await carer.PostFormAsync($"/zorgverlener/zorgovereenkomst/{ids.OwnAgreement}", new() { ["Akkoord"] = "true" }, "Sign", "/account/tweestapsverificatie")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -19,8 +19,18 @@ public sealed class ZorgovereenkomstModel(CareAgreementQueries queries, CareAgre
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
+    /// <summary>Signing binds: it needs the explicit "I agree" (WCAG 3.3.4), else the page asks for it.</summary>
+    [BindProperty]
+    public bool Akkoord { get; set; }
+
     public async Task<IActionResult> OnPostSignAsync(long id, CancellationToken cancellationToken)
     {
+        if (!Akkoord)
+        {
+            ModelState.AddModelError(nameof(Akkoord), "Vink aan dat u de afspraken hebt gelezen en ermee akkoord gaat; pas dan kunt u ondertekenen.");
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+
         await agreements.SignAsBudgetHolderAsync(User.ToActor(), id, cancellationToken);
         TempData["Melding"] = "U hebt de zorgovereenkomst ondertekend.";
         return Redirect($"/budgethouder/zorgovereenkomst/{id}");

@@ -21,8 +21,18 @@ public sealed class ZorgovereenkomstModel(CareAgreementQueries queries, CareAgre
         return Page();
     }
 
+    /// <summary>Signing binds: it needs the explicit "I agree" (WCAG 3.3.4), else the page asks for it.</summary>
+    [BindProperty]
+    public bool Akkoord { get; set; }
+
     public async Task<IActionResult> OnPostSignAsync(long id, CancellationToken cancellationToken)
     {
+        if (!Akkoord)
+        {
+            ModelState.AddModelError(nameof(Akkoord), "Vink aan dat u de afspraken hebt gelezen en ermee akkoord gaat; pas dan kunt u ondertekenen.");
+            return await OnGetAsync(id, cancellationToken);
+        }
+
         await agreements.SignAsProviderAsync(User.ToActor(), id, cancellationToken);
         TempData["Melding"] = "U hebt de zorgovereenkomst ondertekend.";
         return Redirect($"/zorgverlener/zorgovereenkomst/{id}");
