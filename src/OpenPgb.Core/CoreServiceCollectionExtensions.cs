@@ -52,6 +52,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ClaimService>();
         services.AddScoped<ClaimQueries>();
         services.AddScoped<ClaimUploadService>();
+        services.AddSingleton<ClaimUploadRunner>();
         services.AddScoped<FixedMonthlyClaims>();
         services.AddScoped<LedgerVerifier>();
         services.AddScoped<PaymentBlockService>();

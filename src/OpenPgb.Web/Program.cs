@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -29,9 +30,18 @@ builder.Logging.AddJsonConsole(o =>
 });
 
 builder.Services.AddOpenPgbCore();
+
+// The key ring lives in the database (ADR 0008); in production its keys are encrypted at rest with a certificate
+// (PFX) every node of the installation has. Without one the framework warns at start, as it should.
+if (builder.Configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+{
+    builder.Services.AddDataProtection().ProtectKeysWithCertificate(
+        System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(certificatePath, builder.Configuration["DataProtection:CertificatePassword"]));
+}
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddHostedService<OpenPgb.Web.Jobs.DailyJobs>();
 builder.Services.AddHostedService<OpenPgb.Web.Jobs.ManualPaymentRunJob>();
+builder.Services.AddHostedService<OpenPgb.Web.Jobs.ClaimUploadJob>();
 builder.Services.AddIdentityCore<PortalUser>()
     .AddSignInManager()
     .AddClaimsPrincipalFactory<PortalClaimsFactory>();
@@ -164,6 +174,8 @@ if (!app.Environment.IsDevelopment())
 }
 app.MapIpgbApi();
 app.MapClaimsApi();
+// The idle-timeout warning's "stay signed in": any authenticated request slides the session on (WCAG 2.2.1).
+app.MapGet("/account/sessie", () => Results.NoContent()).RequireAuthorization().ExcludeFromDescription();
 app.MapRazorPages();
 
 await app.RunAsync();

@@ -41,8 +41,11 @@ public sealed partial class AgreementJourneyTests(BrowserFixture browser, Portal
         await holder.LoginAsync(Base, "budgethouder");
         await holder.GetByRole(AriaRole.Link, new() { Name = "Berichten", Exact = true }).ClickAsync();
         await holder.AssertAccessibleAsync();
-        var letterLink = holder.GetByTestId("letters").GetByRole(AriaRole.Link).First;
-        var href = (await letterLink.GetAttributeAsync("href"))!;
+        // The letter reads as a web page, and the same letter comes as a tagged PDF.
+        await holder.GetByTestId("letters").GetByRole(AriaRole.Link, new() { Name = "Brief lezen" }).First.ClickAsync();
+        await holder.AssertAccessibleAsync();
+        (await holder.GetByTestId("letter-text").TextContentAsync())!.ShouldContain("€ 42,00 per uur");
+        var href = (await holder.GetByTestId("letter-pdf").GetAttributeAsync("href"))!;
         var pdf = await holderContext.APIRequest.GetAsync(new Uri(Base, href).ToString());
         pdf.Headers["content-type"].ShouldBe("application/pdf");
         var text = await PdfText.ExtractAsync(await pdf.BodyAsync());
@@ -52,6 +55,7 @@ public sealed partial class AgreementJourneyTests(BrowserFixture browser, Portal
         text.ShouldContain("€ 42,00 per uur");
         text.ShouldContain("bezwaar");
 
+        (await PdfText.InfoAsync(await pdf.BodyAsync())).ShouldMatch(@"Tagged:\s+yes");
         await holder.GetByRole(AriaRole.Link, new() { Name = "Wie heeft mijn gegevens bekeken" }).ClickAsync();
         await holder.AssertAccessibleAsync();
         (await holder.GetByTestId("access-log").TextContentAsync())!.ShouldContain("zorgovereenkomst goedgekeurd");

@@ -39,7 +39,7 @@ public abstract class ClaimJourneyTests<TPortal>(BrowserFixture browser, TPortal
         {
             var provider = await providerContext.NewPageAsync();
             await provider.LoginAsync(Base, "zorgverlener");
-            await provider.GetByRole(AriaRole.Link, new() { Name = "Declaraties", Exact = true }).ClickAsync();
+            await provider.GetByRole(AriaRole.Link, new() { Name = "Declaraties en betalingen", Exact = true }).ClickAsync();
             await provider.AssertAccessibleAsync();
             await provider.GetByTestId("new-claim").ClickAsync();
             await provider.AssertAccessibleAsync();

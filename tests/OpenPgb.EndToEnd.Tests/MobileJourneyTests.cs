@@ -92,6 +92,28 @@ public sealed class MobileJourneyTests(BrowserFixture browser, PortalServerFixtu
         }
     }
 
+    [Fact]
+    public async Task IdleSession_IsWarnedTwoMinutesBeforeItEnds_AndOneClickKeepsIt()
+    {
+        await using var context = await NewPhoneAsync();
+        var page = await context.NewPageAsync();
+        await page.Clock.InstallAsync();
+        await page.LoginAsync(Base, "budgethouder");
+        var warning = page.GetByTestId("session-warning");
+        (await warning.IsVisibleAsync()).ShouldBeFalse();
+
+        // The demo's idle timeout is 20 minutes: at 18 the warning shows, focus on its button.
+        await page.Clock.FastForwardAsync("18:01");
+        (await warning.IsVisibleAsync()).ShouldBeTrue();
+        (await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('data-testid')")).ShouldBe("session-keep");
+        await CheckAsync(page);
+
+        await page.GetByTestId("session-keep").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.getElementById('sessie-waarschuwing').hidden");
+        await page.Clock.FastForwardAsync("17:00");
+        (await warning.IsVisibleAsync()).ShouldBeFalse("the timer started again from the click");
+    }
+
     private async Task<IBrowserContext> NewPhoneAsync() =>
         await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = Width, Height = 844 }, IsMobile = true, HasTouch = true });
 

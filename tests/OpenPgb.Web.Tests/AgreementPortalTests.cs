@@ -59,7 +59,11 @@ public sealed class AgreementPortalTests(OpenPgbWebFactory factory) : IClassFixt
         var letterId = await factory.QueryAsync(db => db.Letters.Where(l => l.CareAgreementId == id).Select(l => l.Id).SingleAsync());
         var (_, letters) = await holder.GetPageAsync("/budgethouder/berichten");
         letters.QuerySelector($"[data-testid=letter-{letterId}]").ShouldNotBeNull();
-        var pdf = await holder.Http.GetAsync(new Uri($"/budgethouder/brief/{letterId}", UriKind.Relative));
+        var (_, readable) = await holder.GetPageAsync($"/budgethouder/brief/{letterId}");
+        var html = readable.QuerySelector("[data-testid=letter-text]")!.TextContent;
+        html.ShouldContain("goedgekeurd");
+        html.ShouldContain("€ 41,25 per uur");
+        var pdf = await holder.Http.GetAsync(new Uri($"/budgethouder/brief/{letterId}?handler=Pdf", UriKind.Relative));
         pdf.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
         var text = await PdfText.ExtractAsync(await pdf.Content.ReadAsByteArrayAsync());
         text.ShouldContain("Gemeente Amsterdam");

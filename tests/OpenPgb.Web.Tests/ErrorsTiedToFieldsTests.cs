@@ -64,6 +64,34 @@ public sealed class ErrorsTiedToFieldsTests(OpenPgbWebFactory factory) : IClassF
         AssertFieldError(await PortalClient.ParseAsync(response), "Input_Iban", "controlecijfers");
     }
 
+    [Fact]
+    public async Task EmployeeForms_TariffAndBlock_MarkEachFieldInError()
+    {
+        using var employee = factory.CreatePortalClient();
+        await employee.LoginAsync("medewerker.amsterdam");
+
+        var tariff = await PortalClient.ParseAsync(await employee.PostFormAsync("/verstrekker/instellingen", new()
+        {
+            ["CareFunctionCode"] = string.Empty,
+            ["Unit"] = "Hour",
+            ["Maximum"] = "duur",
+            ["ValidFrom"] = "geen-datum",
+        }, "Tariff"));
+        tariff.Title!.ShouldStartWith("Fout: ");
+        AssertFieldError(tariff, "CareFunctionCode", "code van de zorgfunctie");
+        AssertFieldError(tariff, "Maximum", "maximumtarief in euro");
+        AssertFieldError(tariff, "ValidFrom", "ingangsdatum");
+        tariff.QuerySelector("[data-testid=error-summary]")!.TextContent.ShouldNotContain("is not valid");
+
+        var block = await PortalClient.ParseAsync(await employee.PostFormAsync("/verstrekker/blokkades", new()
+        {
+            ["Subject"] = "CareAgreement",
+            ["Number"] = "ZOK-abc",
+            ["Reason"] = string.Empty,
+        }, "Block"));
+        AssertFieldError(block, "Number", "hoort niet bij");
+    }
+
     private static void AssertFieldError(IHtmlDocument page, string fieldId, string message)
     {
         var field = page.GetElementById(fieldId).ShouldNotBeNull($"field {fieldId}");

@@ -73,7 +73,7 @@ public static class Message507
         }
         catch (Exception ex) when (ex is XmlException or XmlSchemaValidationException)
         {
-            throw new Retour508Exception($"Geen geldig 508-bericht: {ex.Message}");
+            throw new Retour508Exception($"Geen geldig 508-bericht: {SafeXml.Describe(ex)}.");
         }
 
         XNamespace ns = schema.Namespace;

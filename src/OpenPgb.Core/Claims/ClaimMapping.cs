@@ -52,6 +52,10 @@ internal sealed class ClaimUploadMapping : IEntityTypeConfiguration<ClaimUpload>
         builder.Property(u => u.FileName).HasMaxLength(200).IsRequired();
         builder.Property(u => u.Sha256).HasMaxLength(64).IsRequired();
         builder.Property(u => u.UploadedBy).HasMaxLength(200).IsRequired();
+        builder.Property(u => u.UploadedByUserId).HasMaxLength(450).IsRequired();
+        builder.Property(u => u.Failure).HasMaxLength(1000);
+        builder.Ignore(u => u.Results);
+        builder.HasIndex(u => u.Status).HasDatabaseName("ix_claim_uploads_status");
         builder.HasOne<CareProvider>().WithMany().HasForeignKey(u => u.CareProviderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => new { u.CareProviderId, u.Sha256 }).IsUnique().HasDatabaseName("ux_claim_uploads_file");
     }

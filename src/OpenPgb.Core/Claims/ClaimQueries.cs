@@ -34,15 +34,19 @@ public sealed class ClaimQueries(OpenPgbDbContext db)
 {
     public const int PageSize = 200;
 
-    /// <summary>The claims the scope can see, newest first, optionally of one status.</summary>
+    /// <summary>The claims the scope can see, newest first, optionally of one status or one grant.</summary>
     /// <remarks>
     /// Each query reads one filtered table; names and payments are looked up afterwards by id. (IgnoreQueryFilters on
     /// any part of a query switches the filters off for the whole query, so it never appears beside a filtered set.)
     /// </remarks>
-    public async Task<IReadOnlyList<ClaimRow>> ListAsync(ClaimStatus? status, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ClaimRow>> ListAsync(ClaimStatus? status, CancellationToken cancellationToken) => ListAsync(status, null, cancellationToken);
+
+    /// <summary>The claims of one grant the scope can see (all grants for null), newest first.</summary>
+    public async Task<IReadOnlyList<ClaimRow>> ListAsync(ClaimStatus? status, long? grantId, CancellationToken cancellationToken)
     {
         var claims = await db.Claims.AsNoTracking()
             .Where(c => status == null || c.Status == status)
+            .Where(c => grantId == null || c.GrantId == grantId)
             .OrderByDescending(c => c.SubmittedAt).ThenByDescending(c => c.Id)
             .Take(PageSize)
             .ToListAsync(cancellationToken);
@@ -97,11 +101,17 @@ public sealed class ClaimQueries(OpenPgbDbContext db)
         return [.. payments.Select(p => new PaymentRow(p.Id, p.EndToEndId, executionDates[p.PaymentRunId], p.CreditorIban, p.AmountCents, p.ClaimCount, p.Status, p.ReturnReason, [.. byPayment[p.Id]]))];
     }
 
-    /// <summary>The approved agreements a provider (or a citizen, for informal carers) can claim on.</summary>
-    public async Task<IReadOnlyList<(long Id, string Label, IReadOnlyList<string> CareFunctions, TariffUnit Unit)>> ClaimableAgreementsAsync(bool informalCarersOnly, CancellationToken cancellationToken)
+    /// <summary>
+    /// The approved agreements a provider (or a citizen, for informal carers) can claim on; for a citizen only those of
+    /// <paramref name="onlyGrants"/>, the grants they may act on (a read-only representative claims nothing).
+    /// </summary>
+    public async Task<IReadOnlyList<(long Id, string Label, IReadOnlyList<string> CareFunctions, TariffUnit Unit)>> ClaimableAgreementsAsync(
+        bool informalCarersOnly, IReadOnlySet<long>? onlyGrants, CancellationToken cancellationToken)
     {
+        var grantIds = onlyGrants?.ToList();
         var agreements = await db.CareAgreements.AsNoTracking().Include(a => a.Versions)
             .Where(a => a.Versions.Any(v => v.Status == AgreementStatus.Approved))
+            .Where(a => grantIds == null || grantIds.Contains(a.GrantId))
             .OrderBy(a => a.Id)
             .ToListAsync(cancellationToken);
         var holders = await db.BudgetHolders.IgnoreQueryFilters().AsNoTracking()

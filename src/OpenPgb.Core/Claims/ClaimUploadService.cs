@@ -19,43 +19,132 @@ public sealed record UploadResult(bool AlreadyUploaded, DateTimeOffset? Previous
 /// <summary>
 /// Bulk claims from a provider's CSV (semicolon-separated, header row; columns in docs/claims-csv.md). Every row is
 /// checked and saved on its own, exactly as a portal claim, and comes back accepted or refused with its reasons. A
-/// file uploaded before (same bytes) is recognised and changes nothing.
+/// file uploaded before (same bytes) is recognised and changes nothing. The portal queues an upload
+/// (<see cref="QueueAsync"/>) and a background job submits it (<see cref="ProcessAsync"/>), saving the results as it
+/// goes; <see cref="UploadAsync"/> does both at once.
 /// </summary>
 public sealed class ClaimUploadService(OpenPgbDbContext db, ClaimService claims, TimeProvider time)
 {
     public const int MaxRows = 10_000;
 
+    /// <summary>Rows between two saves of the results: the progress the page shows, and where a restart resumes.</summary>
+    public const int CheckpointRows = 200;
+
     public static readonly IReadOnlyList<string> RequiredColumns = ["overeenkomst", "zorgfunctie", "begindatum", "einddatum", "eenheden", "factuurnummer", "factuurdatum"];
 
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd-MM-yyyy", "d-M-yyyy"];
 
-    public async Task<UploadResult> UploadAsync(Actor actor, string fileName, byte[] content, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues a file for the background job. The same file uploaded before by this provider is not queued again
+    /// (AlreadyUploaded, with that earlier upload), unless that one failed: then it starts again.
+    /// </summary>
+    public async Task<(ClaimUpload Upload, bool AlreadyUploaded)> QueueAsync(Actor actor, string fileName, byte[] content, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(content);
         var providerId = actor.CareProviderId ?? throw new UnauthorizedAccessException("Only a provider's users upload claims.");
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
-        var previous = await db.Set<ClaimUpload>().Where(u => u.CareProviderId == providerId && u.Sha256 == sha256).Select(u => (DateTimeOffset?)u.UploadedAt).FirstOrDefaultAsync(cancellationToken);
-        if (previous is not null)
+        if (await FindAsync(providerId, sha256, cancellationToken) is { } previous)
         {
-            return new UploadResult(true, previous, []);
-        }
-
-        var rows = new List<UploadRow>();
-        foreach (var (line, input, error) in Parse(content))
-        {
-            if (input is null)
+            if (previous.Status != ClaimUploadStatus.Failed)
             {
-                rows.Add(new UploadRow(line, string.Empty, false, error!));
-                continue;
+                return (previous, true);
             }
 
-            rows.Add(await SubmitRowAsync(actor, line, input, cancellationToken));
+            previous.Requeue(actor.UserId, actor.Name, content, time.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            return (previous, false);
         }
 
-        db.ChangeTracker.Clear();
-        db.Add(ClaimUpload.Record(providerId, fileName, sha256, actor.Name, rows.Count, rows.Count(r => r.Accepted), time.GetUtcNow()));
+        var upload = ClaimUpload.Queue(providerId, fileName, sha256, actor.UserId, actor.Name, content, time.GetUtcNow());
+        db.Add(upload);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return (upload, false);
+        }
+        catch (DbUpdateException)
+        {
+            // The same file uploaded twice at once (two tabs): the unique index keeps one, the other answers with it.
+            db.ChangeTracker.Clear();
+            return (await FindAsync(providerId, sha256, cancellationToken) ?? throw new InvalidOperationException("The upload vanished."), true);
+        }
+    }
+
+    /// <summary>One upload of the actor's provider (null for another provider's).</summary>
+    public async Task<ClaimUpload?> OwnUploadAsync(Actor actor, long uploadId, CancellationToken cancellationToken) =>
+        actor.CareProviderId is { } providerId
+            ? await db.Set<ClaimUpload>().AsNoTracking().SingleOrDefaultAsync(u => u.Id == uploadId && u.CareProviderId == providerId, cancellationToken)
+            : null;
+
+    /// <summary>The provider's recent uploads, newest first, without their contents.</summary>
+    public async Task<IReadOnlyList<(long Id, string FileName, DateTimeOffset UploadedAt, ClaimUploadStatus Status, int Rows, int Accepted)>> RecentAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        if (actor.CareProviderId is not { } providerId)
+        {
+            return [];
+        }
+
+        var rows = await db.Set<ClaimUpload>().AsNoTracking().Where(u => u.CareProviderId == providerId)
+            .OrderByDescending(u => u.Id).Take(10)
+            .Select(u => new { u.Id, u.FileName, u.UploadedAt, u.Status, u.Rows, u.Accepted })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(u => (u.Id, u.FileName, u.UploadedAt, u.Status, u.Rows, u.Accepted))];
+    }
+
+    /// <summary>
+    /// Submits the rows of a queued upload in the name of <paramref name="actor"/> (the uploader; the scope must be
+    /// the provider's). Results are saved every <see cref="CheckpointRows"/> rows; an upload that was running when its
+    /// node stopped resumes after the rows already saved.
+    /// </summary>
+    public async Task ProcessAsync(Actor actor, long uploadId, CancellationToken cancellationToken)
+    {
+        var upload = await db.Set<ClaimUpload>().SingleAsync(u => u.Id == uploadId, cancellationToken);
+        var content = upload.Content ?? throw new InvalidOperationException($"Claim upload {uploadId} has no content left to process.");
+        var results = upload.Results.ToList();
+        var parsed = Parse(content).ToList();
+        upload.Start(parsed.Count);
         await db.SaveChangesAsync(cancellationToken);
-        return new UploadResult(false, null, rows);
+
+        foreach (var (line, input, error) in parsed.Skip(results.Count))
+        {
+            results.Add(input is null ? new UploadRow(line, string.Empty, false, error!) : await SubmitRowAsync(actor, line, input, cancellationToken));
+            if (results.Count % CheckpointRows == 0)
+            {
+                await SaveAsync(uploadId, u => u.Record(results), cancellationToken);
+            }
+        }
+
+        await SaveAsync(uploadId, u =>
+        {
+            u.Record(results);
+            u.Finish(time.GetUtcNow());
+        }, cancellationToken);
+    }
+
+    /// <summary>Queues and processes at once (the CLI, tests): the result of every row.</summary>
+    public async Task<UploadResult> UploadAsync(Actor actor, string fileName, byte[] content, CancellationToken cancellationToken)
+    {
+        var (upload, alreadyUploaded) = await QueueAsync(actor, fileName, content, cancellationToken);
+        if (alreadyUploaded)
+        {
+            return new UploadResult(true, upload.UploadedAt, []);
+        }
+
+        await ProcessAsync(actor, upload.Id, cancellationToken);
+        return new UploadResult(false, null, (await OwnUploadAsync(actor, upload.Id, cancellationToken))!.Results);
+    }
+
+    private async Task<ClaimUpload?> FindAsync(long providerId, string sha256, CancellationToken cancellationToken) =>
+        await db.Set<ClaimUpload>().SingleOrDefaultAsync(u => u.CareProviderId == providerId && u.Sha256 == sha256, cancellationToken);
+
+    // A refused row clears the change tracker, so the upload is read afresh for every save.
+    private async Task SaveAsync(long uploadId, Action<ClaimUpload> change, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var upload = await db.Set<ClaimUpload>().SingleAsync(u => u.Id == uploadId, cancellationToken);
+        change(upload);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task<UploadRow> SubmitRowAsync(Actor actor, int line, ClaimInput input, CancellationToken cancellationToken)

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace OpenPgb.Core.Data;
 
@@ -53,8 +55,17 @@ public static class DataServiceCollectionExtensions
     }
 
     internal static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"));
+        Common(options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history")));
 
+    // SQLite rebuilds a table to change it, switching foreign keys off around the rebuild, which EF cannot do inside
+    // the migration's transaction and warns about. SQLite is the single-node demo database, created fresh: the
+    // warning is logged as information rather than shown to every newcomer at start.
     internal static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history"));
+        Common(options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history")))
+            .ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information)));
+
+    // Ledger transfers point at accounts by id only (no navigation), and are only ever summed for accounts read through
+    // the filtered account set, so the "required end of a relationship is filtered" warning (10622) cannot apply.
+    private static DbContextOptionsBuilder Common(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
 }

@@ -81,6 +81,20 @@ public sealed class GrantQueries(OpenPgbDbContext db, CareFunctionCodeListCache 
             .ToList();
     }
 
+    /// <summary>
+    /// The grants a citizen may act on (sign, approve, invite): their own and those they represent with write rights.
+    /// Pages offer write journeys only for these; the services refuse the rest anyway.
+    /// </summary>
+    public async Task<IReadOnlySet<long>> ActionableGrantIdsAsync(string bsn, CancellationToken cancellationToken)
+    {
+        var own = await db.Grants.Where(g => g.BudgetHolder!.Bsn == bsn).Select(g => g.Id).ToListAsync(cancellationToken);
+        var represented = await db.GrantVersions
+            .Where(v => v.IsCurrent)
+            .SelectMany(v => v.Representatives.Where(r => r.Bsn == bsn && r.Rights == RepresentativeRights.ReadWrite), (v, r) => v.GrantId)
+            .ToListAsync(cancellationToken);
+        return own.Concat(represented).ToHashSet();
+    }
+
     public async Task<GrantView?> GrantAsync(long grantId, CancellationToken cancellationToken) =>
         (await GrantsAsync(db.Grants.Where(g => g.Id == grantId), cancellationToken)).SingleOrDefault();
 

@@ -119,11 +119,12 @@ public static class Message501Reader
         }
         catch (XmlSchemaValidationException ex)
         {
-            return new SchemaResult(null, Sha256Hex.Of(raw.Span), "Schema: " + ex.Message);
+            // Described without the parser's text: that may quote a value, a BSN for one, and the failure is logged.
+            return new SchemaResult(null, Sha256Hex.Of(raw.Span), "Schema: " + SafeXml.Describe(ex));
         }
         catch (XmlException ex)
         {
-            return new SchemaResult(null, Sha256Hex.Of(raw.Span), "XML: " + ex.Message);
+            return new SchemaResult(null, Sha256Hex.Of(raw.Span), "XML: " + SafeXml.Describe(ex));
         }
 
         var hash = CanonicalHash(document);

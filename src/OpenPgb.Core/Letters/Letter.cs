@@ -33,8 +33,9 @@ public sealed class Letter
         Sha256 = string.Empty;
     }
 
-    internal Letter(int grantorId, long grantId, long budgetHolderId, long careAgreementId, long careAgreementVersionId, LetterKind kind, string subject, byte[] pdf, PrintRoute route, DateTimeOffset createdAt)
+    internal Letter(int grantorId, long grantId, long budgetHolderId, long careAgreementId, long careAgreementVersionId, LetterKind kind, string subject, byte[] pdf, PrintRoute route, DateTimeOffset createdAt, LetterContent? content = null)
     {
+        ContentJson = content is null ? null : System.Text.Json.JsonSerializer.Serialize(content);
         GrantorId = grantorId;
         GrantId = grantId;
         BudgetHolderId = budgetHolderId;
@@ -82,6 +83,14 @@ public sealed class Letter
     public string? PrintedBy { get; private set; }
 
     public bool IsIntact => Common.Sha256Hex.Of(Pdf) == Sha256;
+
+    /// <summary>
+    /// What the letter says, kept beside the PDF so the portal can show the same letter as a web page (WCAG: not only a
+    /// PDF). Null for letters written before the content was kept; those are PDF only.
+    /// </summary>
+    public string? ContentJson { get; private set; }
+
+    public LetterContent? Content => ContentJson is null ? null : System.Text.Json.JsonSerializer.Deserialize<LetterContent>(ContentJson);
 
     internal void MarkPrinted(string by, DateTimeOffset now)
     {

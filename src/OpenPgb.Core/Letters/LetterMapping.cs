@@ -15,6 +15,7 @@ internal sealed class LetterMapping : IEntityTypeConfiguration<Letter>
         builder.Property(l => l.Pdf).IsRequired();
         builder.Property(l => l.Sha256).HasMaxLength(64).IsRequired();
         builder.Property(l => l.PrintedBy).HasMaxLength(200);
+        builder.Ignore(l => l.Content);
         builder.HasOne<Grantor>().WithMany().HasForeignKey(l => l.GrantorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(l => l.Grant).WithMany().HasForeignKey(l => l.GrantId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<BudgetHolder>().WithMany().HasForeignKey(l => l.BudgetHolderId).OnDelete(DeleteBehavior.Restrict);

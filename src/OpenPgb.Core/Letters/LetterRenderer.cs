@@ -3,6 +3,7 @@ using PdfSharp.Drawing.Layout;
 using PdfSharp.Fonts;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.IO;
+using PdfSharp.UniversalAccessibility;
 
 namespace OpenPgb.Core.Letters;
 
@@ -21,7 +22,9 @@ public sealed record LetterContent(
 
 /// <summary>
 /// Renders letters as PDF with PDFsharp (MIT). Fonts are DejaVu Sans from the operating system (Debian package
-/// fonts-dejavu-core), embedded as subsets so the text can be extracted and read aloud.
+/// fonts-dejavu-core), embedded as subsets so the text can be extracted and read aloud. The PDF is tagged for
+/// accessibility (PDF/UA with PDFsharp's UAManager): language Dutch, the title shown, and a structure of heading and
+/// paragraphs in reading order, so a screen reader reads the letter as a letter.
 /// </summary>
 public static class LetterRenderer
 {
@@ -35,9 +38,12 @@ public static class LetterRenderer
         document.Info.Title = content.Subject;
         document.Info.Author = content.GrantorName;
         document.Info.CreationDate = content.Date.ToDateTime(TimeOnly.MinValue);
+        document.ViewerPreferences.DisplayDocTitle = true;
+        var accessibility = UAManager.ForDocument(document);
+        accessibility.SetDocumentLanguage("nl-NL");
         foreach (var recipient in content.Recipients)
         {
-            RenderPage(document.AddPage(), content, recipient);
+            RenderPage(document.AddPage(), content, recipient, accessibility.StructureBuilder);
         }
 
         using var stream = new MemoryStream();
@@ -64,7 +70,7 @@ public static class LetterRenderer
         return stream.ToArray();
     }
 
-    private static void RenderPage(PdfPage page, LetterContent content, LetterRecipient recipient)
+    private static void RenderPage(PdfPage page, LetterContent content, LetterRecipient recipient, StructureBuilder structure)
     {
         page.Size = PdfSharp.PageSize.A4;
         using var gfx = XGraphics.FromPdfPage(page);
@@ -74,36 +80,48 @@ public static class LetterRenderer
         var width = page.Width.Point - (2 * Margin);
         var y = Margin;
 
-        gfx.DrawString(content.GrantorName, heading, XBrushes.Black, new XPoint(Margin, y));
+        // Every piece of text is its own structure element, in reading order.
+        void Text(PdfBlockLevelElementTag tag, string text, XFont font)
+        {
+            structure.BeginElement(tag);
+            gfx.DrawString(text, font, XBrushes.Black, new XPoint(Margin, y));
+            structure.End();
+        }
+
+        structure.BeginElement(PdfGroupingElementTag.Part);
+        Text(PdfBlockLevelElementTag.Heading1, content.GrantorName, heading);
         y += 50;
         foreach (var line in new[] { recipient.Name }.Concat(recipient.AddressLines))
         {
-            gfx.DrawString(line, regular, XBrushes.Black, new XPoint(Margin, y));
+            Text(PdfBlockLevelElementTag.Paragraph, line, regular);
             y += 14;
         }
 
         y += 30;
-        gfx.DrawString($"Datum: {content.Date.ToString("d MMMM yyyy", Common.DutchCulture.Instance)}", regular, XBrushes.Black, new XPoint(Margin, y));
+        Text(PdfBlockLevelElementTag.Paragraph, $"Datum: {content.Date.ToString("d MMMM yyyy", Common.DutchCulture.Instance)}", regular);
         y += 14;
-        gfx.DrawString($"Kenmerk: {content.Reference}", regular, XBrushes.Black, new XPoint(Margin, y));
+        Text(PdfBlockLevelElementTag.Paragraph, $"Kenmerk: {content.Reference}", regular);
         y += 14;
-        gfx.DrawString($"Onderwerp: {content.Subject}", bold, XBrushes.Black, new XPoint(Margin, y));
+        Text(PdfBlockLevelElementTag.Heading2, $"Onderwerp: {content.Subject}", bold);
         y += 34;
-        gfx.DrawString(content.Salutation, regular, XBrushes.Black, new XPoint(Margin, y));
+        Text(PdfBlockLevelElementTag.Paragraph, content.Salutation, regular);
         y += 10;
 
         var formatter = new XTextFormatter(gfx);
         foreach (var paragraph in content.Paragraphs)
         {
             var height = EstimateHeight(gfx, paragraph, regular, width);
+            structure.BeginElement(PdfBlockLevelElementTag.Paragraph);
             formatter.DrawString(paragraph, regular, XBrushes.Black, new XRect(Margin, y, width, height), XStringFormats.TopLeft);
+            structure.End();
             y += height + 8;
         }
 
         y += 16;
-        gfx.DrawString("Met vriendelijke groet,", regular, XBrushes.Black, new XPoint(Margin, y));
+        Text(PdfBlockLevelElementTag.Paragraph, "Met vriendelijke groet,", regular);
         y += 14;
-        gfx.DrawString(content.GrantorName, regular, XBrushes.Black, new XPoint(Margin, y));
+        Text(PdfBlockLevelElementTag.Paragraph, content.GrantorName, regular);
+        structure.End();
     }
 
     // XTextFormatter clips to its rectangle, so reserve enough lines for the wrapped paragraph.

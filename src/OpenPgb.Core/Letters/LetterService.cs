@@ -9,7 +9,7 @@ using OpenPgb.Core.WorkTasks;
 
 namespace OpenPgb.Core.Letters;
 
-public sealed record LetterRow(long Id, string Subject, LetterKind Kind, DateTimeOffset CreatedAt, PrintRoute Route, PrintStatus PrintStatus, long BudgetHolderId);
+public sealed record LetterRow(long Id, string Subject, LetterKind Kind, DateTimeOffset CreatedAt, PrintRoute Route, PrintStatus PrintStatus, long BudgetHolderId, long GrantId);
 
 /// <summary>Writes the decision letters of agreements, and routes them to the grantor's print task or the print street.</summary>
 public sealed class LetterService(OpenPgbDbContext db, WorkTaskService tasks, AccessLog accessLog, TimeProvider time)
@@ -30,7 +30,7 @@ public sealed class LetterService(OpenPgbDbContext db, WorkTaskService tasks, Ac
             DecisionParagraphs(version, approved, providerName, grantor.Name),
             Recipients(holder.Name.Display, current));
         var route = printing == LetterPrinting.Grantor ? PrintRoute.Grantor : PrintRoute.PrintStreet;
-        var letter = new Letter(grantor.Id, grant.Id, holder.Id, agreement.Id, version.Id, approved ? LetterKind.AgreementApproved : LetterKind.AgreementRejected, subject, LetterRenderer.Render(content), route, time.GetUtcNow());
+        var letter = new Letter(grantor.Id, grant.Id, holder.Id, agreement.Id, version.Id, approved ? LetterKind.AgreementApproved : LetterKind.AgreementRejected, subject, LetterRenderer.Render(content), route, time.GetUtcNow(), content);
         db.Letters.Add(letter);
         return letter;
     }
@@ -45,9 +45,12 @@ public sealed class LetterService(OpenPgbDbContext db, WorkTaskService tasks, Ac
     }
 
     /// <summary>The letters a citizen may read: of their own grants and the grants they represent.</summary>
-    public async Task<IReadOnlyList<LetterRow>> VisibleLettersAsync(CancellationToken cancellationToken) =>
-        await db.Letters.AsNoTracking().OrderByDescending(l => l.CreatedAt)
-            .Select(l => new LetterRow(l.Id, l.Subject, l.Kind, l.CreatedAt, l.Route, l.PrintStatus, l.BudgetHolderId))
+    public Task<IReadOnlyList<LetterRow>> VisibleLettersAsync(CancellationToken cancellationToken) => VisibleLettersAsync(null, cancellationToken);
+
+    /// <summary>The visible letters of one grant (or all, for null).</summary>
+    public async Task<IReadOnlyList<LetterRow>> VisibleLettersAsync(long? grantId, CancellationToken cancellationToken) =>
+        await db.Letters.AsNoTracking().Where(l => grantId == null || l.GrantId == grantId).OrderByDescending(l => l.CreatedAt)
+            .Select(l => new LetterRow(l.Id, l.Subject, l.Kind, l.CreatedAt, l.Route, l.PrintStatus, l.BudgetHolderId, l.GrantId))
             .ToListAsync(cancellationToken);
 
     /// <summary>The PDF, if the current scope may see it. Staff opening a letter is a read of personal data.</summary>

@@ -57,7 +57,7 @@ public static class BankFeedbackReader
         }
         catch (Exception ex) when (ex is XmlException or XmlSchemaValidationException or XmlSchemaException)
         {
-            throw new BankFeedbackException($"Het bestand is geen geldig pain.002.001.10- of camt.054.001.08-bericht: {ex.Message}");
+            throw new BankFeedbackException($"Het bestand is geen geldig pain.002.001.10- of camt.054.001.08-bericht: {SafeXml.Describe(ex)}.");
         }
 
         var root = document.Root!;

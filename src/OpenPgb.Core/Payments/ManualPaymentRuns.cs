@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OpenPgb.Core.Common;
 using OpenPgb.Core.Data;
 
@@ -10,7 +11,7 @@ namespace OpenPgb.Core.Payments;
 /// request (<see cref="RunNextAsync"/>) and reports its phases as it goes. One request at a time: asking again while
 /// one is queued or running answers with that one.
 /// </summary>
-public sealed class ManualPaymentRuns(IServiceScopeFactory scopes, PaymentOptions options, DatabaseSettings database, TimeProvider time)
+public sealed partial class ManualPaymentRuns(IServiceScopeFactory scopes, PaymentOptions options, DatabaseSettings database, TimeProvider time, ILogger<ManualPaymentRuns> logger)
 {
     /// <summary>Queues a manual run, or returns the one already queued or running.</summary>
     public async Task<PaymentRunRequest> RequestAsync(string requestedBy, CancellationToken cancellationToken)
@@ -88,7 +89,11 @@ public sealed class ManualPaymentRuns(IServiceScopeFactory scopes, PaymentOption
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            request.Fail($"De betaalrun is mislukt: {ex.Message}", time.GetUtcNow());
+            // A business rule explains itself in Dutch; anything else is logged in full and named for what it is.
+            LogFailed(logger, ex, request.Id);
+            request.Fail(ex is BusinessRuleException
+                ? $"De betaalrun is mislukt: {ex.Message}"
+                : $"De betaalrun is mislukt door een technische fout (aanvraag {request.Id}); de details staan in het applicatielog. Er is niets half geboekt: probeer het opnieuw zodra de oorzaak is verholpen.", time.GetUtcNow());
         }
 
         await db.SaveChangesAsync(CancellationToken.None);
@@ -119,4 +124,7 @@ public sealed class ManualPaymentRuns(IServiceScopeFactory scopes, PaymentOption
             await db.SaveChangesAsync(cancellationToken);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Manual payment run request {RequestId} failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception, long requestId);
 }

@@ -21,7 +21,7 @@ public abstract class ClaimFormPageModel(ClaimQueries queries, ClaimService clai
 
     public async Task OnGetAsync(long? overeenkomst, CancellationToken cancellationToken)
     {
-        Agreements = await queries.ClaimableAgreementsAsync(informalCarersOnly, cancellationToken);
+        Agreements = await queries.ClaimableAgreementsAsync(informalCarersOnly, await ActionableGrantsAsync(cancellationToken), cancellationToken);
         Form.AgreementId = overeenkomst ?? (Agreements.Count > 0 ? Agreements[0].Id : 0);
     }
 
@@ -58,9 +58,12 @@ public abstract class ClaimFormPageModel(ClaimQueries queries, ClaimService clai
         return Redirect(listUrl);
     }
 
+    /// <summary>The grants whose agreements the form offers; null for all in scope (a provider's own agreements).</summary>
+    protected virtual Task<IReadOnlySet<long>?> ActionableGrantsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlySet<long>?>(null);
+
     private async Task<IActionResult> AgainAsync(CancellationToken cancellationToken)
     {
-        Agreements = await queries.ClaimableAgreementsAsync(informalCarersOnly, cancellationToken);
+        Agreements = await queries.ClaimableAgreementsAsync(informalCarersOnly, await ActionableGrantsAsync(cancellationToken), cancellationToken);
         return Page();
     }
 }

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenPgb.Core.Grants;
 using OpenPgb.Web.Security;
 
 namespace OpenPgb.Web.Pages;
 
-public sealed class IndexModel : PageModel
+public sealed class IndexModel(GrantQueries grants) : PageModel
 {
-    public IActionResult OnGet()
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (User.IsInRole(PortalClaims.OperatorRole))
         {
@@ -20,7 +21,7 @@ public sealed class IndexModel : PageModel
 
         if (User.IsInRole(PortalClaims.CitizenRole))
         {
-            return Redirect("/budgethouder");
+            return Redirect(await CitizenStartAsync(User.BsnOf()!, cancellationToken));
         }
 
         if (User.IsInRole(PortalClaims.CareProviderRole))
@@ -29,5 +30,24 @@ public sealed class IndexModel : PageModel
         }
 
         return Page();
+    }
+
+    /// <summary>
+    /// A citizen starts at their own budget; a representative without a budget of their own starts at the person they
+    /// represent (or the list, when there are several) rather than at an empty "Mijn budget".
+    /// </summary>
+    private async Task<string> CitizenStartAsync(string bsn, CancellationToken cancellationToken)
+    {
+        if ((await grants.OwnGrantsAsync(bsn, cancellationToken)).Count > 0)
+        {
+            return "/budgethouder";
+        }
+
+        return await grants.RepresentedAsync(bsn, cancellationToken) switch
+        {
+            [var only] => $"/vertegenwoordiger/budget/{only.GrantId}",
+            [] => "/budgethouder",
+            _ => "/vertegenwoordiger",
+        };
     }
 }

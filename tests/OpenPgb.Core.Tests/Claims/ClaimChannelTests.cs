@@ -105,6 +105,69 @@ public sealed class ClaimChannelTests : IAsyncLifetime
         claims.Single(c => c.PeriodStart.Month == 10).PeriodEnd.ShouldBe(new DateOnly(2026, 10, 31));
     }
 
+    [Fact]
+    public async Task QueuedUpload_ThatWasRunningWhenItsNodeStopped_ResumesAfterTheSavedRows()
+    {
+        var csv = Encoding.UTF8.GetBytes($"""
+            overeenkomst;zorgfunctie;begindatum;einddatum;eenheden;factuurnummer;factuurdatum
+            {_agreement};02;2026-10-01;2026-10-31;5;RES-1;2026-11-01
+            {_agreement};02;2026-09-01;2026-09-30;5;RES-2;2026-11-01
+            """);
+        long id;
+        await using (var scope = _world.ScopeOf(_world.ProviderUser))
+        {
+            var (upload, already) = await scope.ServiceProvider.GetRequiredService<ClaimUploadService>().QueueAsync(_world.ProviderUser, "hervat.csv", csv, CancellationToken.None);
+            already.ShouldBeFalse();
+            upload.Status.ShouldBe(ClaimUploadStatus.Queued);
+            id = upload.Id;
+        }
+
+        // The node took it, saved the first row's result, and died before the second.
+        await using (var scope = _db.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OpenPgbDbContext>();
+            var upload = await db.Set<ClaimUpload>().SingleAsync(u => u.Id == id);
+            upload.Start(2);
+            upload.Record([new UploadRow(2, "RES-1", false, "Eerder verwerkt.")]);
+            await db.SaveChangesAsync();
+        }
+
+        await using (var scope = _db.Scope())
+        {
+            (await scope.ServiceProvider.GetRequiredService<ClaimUploadRunner>().RunNextAsync(CancellationToken.None)).ShouldBeTrue();
+            (await scope.ServiceProvider.GetRequiredService<ClaimUploadRunner>().RunNextAsync(CancellationToken.None)).ShouldBeFalse("nothing left");
+        }
+
+        (await ClaimsAsync()).Select(c => c.InvoiceNumber).ShouldBe(["RES-2"], "the saved row is not submitted again");
+        await using (var scope = _db.Scope())
+        {
+            var upload = await scope.ServiceProvider.GetRequiredService<OpenPgbDbContext>().Set<ClaimUpload>().AsNoTracking().SingleAsync(u => u.Id == id);
+            upload.Status.ShouldBe(ClaimUploadStatus.Done);
+            upload.Content.ShouldBeNull("the file is dropped once done");
+            upload.Results.Select(r => r.InvoiceNumber).ShouldBe(["RES-1", "RES-2"]);
+            (upload.Rows, upload.Accepted, upload.TotalRows).ShouldBe((2, 1, 2));
+        }
+    }
+
+    [Fact]
+    public async Task FinishedUpload_CannotBeStartedAgain_AndOnlyAFailedOneIsQueuedAgain()
+    {
+        var upload = ClaimUpload.Queue(1, "x.csv", "hash", "user", "Naam", [1], DateTimeOffset.UnixEpoch);
+        upload.Start(0);
+        upload.Record([]);
+        upload.Finish(DateTimeOffset.UnixEpoch);
+
+        Should.Throw<Common.IllegalTransitionException>(() => upload.Start(0));
+        Should.Throw<Common.IllegalTransitionException>(() => upload.Requeue("user", "Naam", [1], DateTimeOffset.UnixEpoch));
+        Should.Throw<Common.IllegalTransitionException>(() => upload.Fail("reden", DateTimeOffset.UnixEpoch));
+
+        var failed = ClaimUpload.Queue(1, "y.csv", "hash2", "user", "Naam", [1], DateTimeOffset.UnixEpoch);
+        failed.Fail("stuk", DateTimeOffset.UnixEpoch);
+        failed.Requeue("other", "Ander", [2], DateTimeOffset.UnixEpoch);
+        failed.Status.ShouldBe(ClaimUploadStatus.Queued);
+        failed.Failure.ShouldBeNull();
+    }
+
     private async Task<UploadResult> UploadAsync(byte[] csv)
     {
         await using var scope = _world.ScopeOf(_world.ProviderUser);

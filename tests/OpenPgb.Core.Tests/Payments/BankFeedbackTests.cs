@@ -195,12 +195,25 @@ public sealed class BankFeedbackTests : IAsyncLifetime
     [Fact]
     public async Task InvalidFeedback_IsRefusedWithAReason_AndChangesNothing()
     {
+        // Every reason in Dutch, with where it went wrong; the parser's English stays out of the portal.
         var notXml = await Should.ThrowAsync<BankFeedbackException>(() => ImportAsync(Encoding.UTF8.GetBytes("geen xml")));
         notXml.Message.ShouldContain("geen geldig");
+        notXml.Message.ShouldContain("regel 1, positie 1: het bestand is geen goed gevormde XML");
         var wrongSchema = Encoding.UTF8.GetBytes("""<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.08"><BkToCstmrDbtCdtNtfctn/></Document>""");
-        await Should.ThrowAsync<BankFeedbackException>(() => ImportAsync(wrongSchema));
+        var incomplete = await Should.ThrowAsync<BankFeedbackException>(() => ImportAsync(wrongSchema));
+        incomplete.Message.ShouldContain("(element BkToCstmrDbtCdtNtfctn): hier ontbreekt een verplicht element");
+        var unknown = Encoding.UTF8.GetBytes("""<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.08"><Onbekend/></Document>""");
+        var unknownMessage = (await Should.ThrowAsync<BankFeedbackException>(() => ImportAsync(unknown))).Message;
+        unknownMessage.ShouldContain("regel 1");
+        unknownMessage.ShouldContain("Onbekend");
         var dtd = Encoding.UTF8.GetBytes("""<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.002.001.10"/>""");
-        await Should.ThrowAsync<BankFeedbackException>(() => ImportAsync(dtd));
+        (await Should.ThrowAsync<BankFeedbackException>(() => ImportAsync(dtd))).Message.ShouldContain("bevat een DTD");
+        foreach (var message in new[] { notXml.Message, incomplete.Message, unknownMessage })
+        {
+            message.ShouldNotContain("invalid", Case.Insensitive);
+            message.ShouldNotContain("The ");
+            message.ShouldNotContain("expected", Case.Insensitive);
+        }
 
         (await _world.ClaimAsync(_claim)).Status.ShouldBe(ClaimStatus.Paid);
     }

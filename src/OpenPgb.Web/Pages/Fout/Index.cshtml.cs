@@ -1,20 +1,32 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenPgb.Core.Grantors;
+using OpenPgb.Web.Security;
 
 namespace OpenPgb.Web.Pages.Fout;
 
 [IgnoreAntiforgeryToken]
-public sealed class IndexModel : PageModel
+public sealed class IndexModel(GrantorQueries grantors) : PageModel
 {
     public string Title { get; private set; } = string.Empty;
 
     public string Explanation { get; private set; } = string.Empty;
 
-    public void OnGet(int code) => Describe(code);
+    /// <summary>
+    /// For an employee serving several grantors who finds nothing on a grantor page: the other grantors, and the page
+    /// to return to after switching. A page of another grantor is "not found" (ids reveal nothing), so the hint says
+    /// it may belong to another grantor, without saying whether it does.
+    /// </summary>
+    public IReadOnlyList<(int Id, string Name)> OtherGrantors { get; private set; } = [];
 
-    public void OnPost(int code) => Describe(code);
+    public string? ReturnPath { get; private set; }
 
-    private void Describe(int code)
+    public async Task OnGetAsync(int code, CancellationToken cancellationToken) => await DescribeAsync(code, cancellationToken);
+
+    public async Task OnPostAsync(int code, CancellationToken cancellationToken) => await DescribeAsync(code, cancellationToken);
+
+    private async Task DescribeAsync(int code, CancellationToken cancellationToken)
     {
         (Title, Explanation) = code switch
         {
@@ -24,5 +36,14 @@ public sealed class IndexModel : PageModel
             429 => ("Te veel verzoeken", "Probeer het over een minuut opnieuw."),
             _ => ("Er ging iets mis", "Probeer het later opnieuw. Blijft het probleem, neem dan contact op met de SVB."),
         };
+
+        var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
+        if (code == 404 && original?.OriginalPath is { } path && path.StartsWith("/verstrekker/", StringComparison.Ordinal)
+            && User.IsInRole(PortalClaims.EmployeeRole) && User.GrantorsOf() is { Count: > 1 } served)
+        {
+            var active = User.ActiveGrantorOf();
+            OtherGrantors = [.. (await grantors.NamesAsync(served, cancellationToken)).Where(g => g.Id != active)];
+            ReturnPath = path + original.OriginalQueryString;
+        }
     }
 }

@@ -16,13 +16,14 @@
     });
   }
 
-  // A manual payment run runs in the background: follow its progress in the page's live region.
-  var request = document.querySelector('[data-run-request][data-active="true"]');
-  if (request) {
-    var id = request.getAttribute('data-run-request');
-    var text = request.querySelector('[data-testid="run-progress"]');
+  // Work that runs in the background (a manual payment run, a CSV upload): follow its progress in the page's live
+  // region, and show the full result once it is done when the page asks for that.
+  var work = document.querySelector('[data-progress-url][data-active="true"]');
+  if (work) {
+    var url = work.getAttribute('data-progress-url');
+    var text = work.querySelector('[data-progress-text]');
     var timer = window.setInterval(function () {
-      window.fetch('/beheer/betaalruns?handler=Voortgang&id=' + encodeURIComponent(id), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      window.fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
         .then(function (response) { return response.ok ? response.json() : null; })
         .then(function (progress) {
           if (!progress) {
@@ -35,10 +36,57 @@
 
           if (progress.klaar) {
             window.clearInterval(timer);
-            request.setAttribute('data-active', 'false');
+            work.setAttribute('data-active', 'false');
+            if (work.hasAttribute('data-reload-when-done')) {
+              window.location.reload();
+            }
           }
         })
         .catch(function () { /* the next tick tries again */ });
     }, 2000);
+  }
+
+  // An idle session ends after data-idle-minutes. Two minutes before (or halfway, for short timeouts) a warning
+  // with one button keeps it; any request to the server slides the session on (WCAG 2.2.1 Timing Adjustable).
+  var idleMinutes = parseInt(document.body.getAttribute('data-idle-minutes') || '', 10);
+  var warning = document.getElementById('sessie-waarschuwing');
+  if (idleMinutes > 0 && warning) {
+    var idleMs = idleMinutes * 60000;
+    var warnAfter = Math.max(idleMs - 120000, idleMs / 2);
+    var keep = warning.querySelector('[data-session-keep]');
+    var sessionText = warning.querySelector('[data-session-text]');
+    var login = warning.querySelector('[data-session-login]');
+    var warnTimer = 0;
+    var endTimer = 0;
+    var schedule = function () {
+      window.clearTimeout(warnTimer);
+      window.clearTimeout(endTimer);
+      warnTimer = window.setTimeout(function () {
+        warning.hidden = false;
+        keep.focus();
+      }, warnAfter);
+      endTimer = window.setTimeout(function () {
+        sessionText.textContent = 'U bent uitgelogd omdat u een tijd niets hebt gedaan.';
+        keep.hidden = true;
+        login.hidden = false;
+        warning.hidden = false;
+        login.focus();
+      }, idleMs);
+    };
+    keep.addEventListener('click', function () {
+      window.fetch('/account/sessie', { credentials: 'same-origin', redirect: 'manual' })
+        .then(function (response) {
+          if (response.status === 204) {
+            warning.hidden = true;
+            schedule();
+          } else {
+            sessionText.textContent = 'Uw sessie is al beëindigd. Log opnieuw in.';
+            keep.hidden = true;
+            login.hidden = false;
+            login.focus();
+          }
+        });
+    });
+    schedule();
   }
 })();

@@ -958,10 +958,23 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                     b.Property<long>("CareProviderId")
                         .HasColumnType("bigint");
 
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResultJson")
+                        .HasColumnType("text");
 
                     b.Property<int>("Rows")
                         .HasColumnType("integer");
@@ -971,6 +984,14 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("UploadedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -979,7 +1000,15 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_claim_uploads_status");
 
                     b.HasIndex("CareProviderId", "Sha256")
                         .IsUnique()
@@ -1757,6 +1786,9 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
 
                     b.Property<long>("CareAgreementVersionId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("ContentJson")
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");

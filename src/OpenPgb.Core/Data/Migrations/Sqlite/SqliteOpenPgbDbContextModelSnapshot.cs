@@ -938,9 +938,22 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                     b.Property<long>("CareProviderId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultJson")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Rows")
@@ -951,6 +964,14 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UploadedAt")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -960,7 +981,15 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_claim_uploads_status");
 
                     b.HasIndex("CareProviderId", "Sha256")
                         .IsUnique()
@@ -1718,6 +1747,9 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
 
                     b.Property<long>("CareAgreementVersionId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentJson")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedAt")
                         .IsRequired()

@@ -60,7 +60,7 @@ public sealed class BetaalrunsModel(PaymentRunQueries queries, PaymentRunService
             var result = await feedback.ImportAsync(content.ToArray(), file.FileName, User.ToActor().Name, cancellationToken);
             TempData["Melding"] = result.AlreadyImported
                 ? "Dit bestand was al verwerkt; er is niets gewijzigd."
-                : $"Terugmelding verwerkt: {result.Returned} betaling(en) teruggeboekt, {result.AlreadyReturned} al eerder, {result.ToCheck} met een ander bedrag dan betaald (werktaak voor de verstrekker), {result.Unknown.Count} onbekend"
+                : $"Terugmelding verwerkt: {Plural.Of(result.Returned, "betaling", "betalingen")} teruggeboekt, {result.AlreadyReturned} al eerder, {result.ToCheck} met een ander bedrag dan betaald (werktaak voor de verstrekker), {result.Unknown.Count} onbekend"
                     + (result.Unknown.Count == 0 ? "." : $": {string.Join(", ", result.Unknown.Take(10))}. Lees het bestand opnieuw in als dat is uitgezocht.");
         }
         catch (BankFeedbackException refused)

@@ -8,6 +8,11 @@ public sealed class IndexModel(GrantQueries grants) : PageModel
 {
     public IReadOnlyList<GrantView> Grants { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    public IReadOnlyList<RepresentedGrantRow> Represented { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
         Grants = await grants.OwnGrantsAsync(User.BsnOf()!, cancellationToken);
+        Represented = await grants.RepresentedAsync(User.BsnOf()!, cancellationToken);
+    }
 }

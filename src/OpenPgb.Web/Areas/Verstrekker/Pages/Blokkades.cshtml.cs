@@ -52,7 +52,13 @@ public sealed class BlokkadesModel(PaymentBlockService blocks, ClaimService clai
         }
         catch (BusinessRuleException refused)
         {
-            ModelState.AddModelError(string.Empty, refused.Message);
+            var field = refused.Rule switch
+            {
+                "RedenVanBlokkade" => nameof(Reason),
+                "BlokkadePeriode" => nameof(Until),
+                _ => string.Empty,
+            };
+            ModelState.AddModelError(field, refused.Message);
             await LoadAsync(cancellationToken);
             return Page();
         }

@@ -42,23 +42,45 @@ public sealed class InstellingenModel(GrantorSettingsService settings) : PageMod
 
     public async Task<IActionResult> OnPostTariffAsync(CancellationToken cancellationToken)
     {
+        // Each missing or unreadable field gets its own message beside it (in place of the binder's English one).
+        ModelState.Remove(nameof(ValidFrom));
+        if (string.IsNullOrWhiteSpace(CareFunctionCode))
+        {
+            ModelState.AddModelError(nameof(CareFunctionCode), "Vul de code van de zorgfunctie in, bijvoorbeeld 02.");
+        }
+
+        if (!Money.TryParseEuro(Maximum, out var cents))
+        {
+            ModelState.AddModelError(nameof(Maximum), "Vul het maximumtarief in euro's in, bijvoorbeeld 65,00.");
+        }
+
+        if (ValidFrom is null)
+        {
+            ModelState.AddModelError(nameof(ValidFrom), "Vul de ingangsdatum in.");
+        }
+
         try
         {
-            if (!Money.TryParseEuro(Maximum, out var cents) || ValidFrom is null || string.IsNullOrWhiteSpace(CareFunctionCode))
+            if (ModelState.ErrorCount == 0)
             {
-                throw new BusinessRuleException("MaximumtariefVolledig", "Vul zorgfunctie, maximumtarief in euro's en ingangsdatum in.");
+                await settings.SetMaximumTariffAsync(User.ToActor(), CareFunctionCode!.Trim(), Unit, cents, ValidFrom!.Value, cancellationToken);
+                TempData["Melding"] = "Het maximumtarief is vastgelegd.";
+                return Redirect("/verstrekker/instellingen");
             }
-
-            await settings.SetMaximumTariffAsync(User.ToActor(), CareFunctionCode.Trim(), Unit, cents, ValidFrom.Value, cancellationToken);
-            TempData["Melding"] = "Het maximumtarief is vastgelegd.";
-            return Redirect("/verstrekker/instellingen");
         }
         catch (BusinessRuleException refused)
         {
-            ModelState.AddModelError(string.Empty, refused.Message);
-            await LoadAsync(cancellationToken);
-            return Page();
+            var field = refused.Rule switch
+            {
+                "MaximumtariefRedelijk" => nameof(Maximum),
+                "ZorgfunctieBestaat" => nameof(CareFunctionCode),
+                _ => string.Empty,
+            };
+            ModelState.AddModelError(field, refused.Message);
         }
+
+        await LoadAsync(cancellationToken);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostChoiceAsync(CancellationToken cancellationToken)

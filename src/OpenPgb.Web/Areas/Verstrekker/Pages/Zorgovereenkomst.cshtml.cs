@@ -34,7 +34,13 @@ public sealed class ZorgovereenkomstModel(CareAgreementQueries queries, CareAgre
         }
         catch (BusinessRuleException refused)
         {
-            ModelState.AddModelError(string.Empty, refused.Message);
+            var field = refused.Rule switch
+            {
+                "RedenPastBijBesluit" => nameof(ReasonCode),
+                "ToelichtingBijAndereReden" => nameof(Explanation),
+                _ => string.Empty,
+            };
+            ModelState.AddModelError(field, refused.Message);
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
     }

@@ -1,15 +1,23 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenPgb.Core.CareAgreements;
+using OpenPgb.Core.Claims;
 using OpenPgb.Core.Grants;
+using OpenPgb.Core.Letters;
+using OpenPgb.Web.Pages;
 using OpenPgb.Web.Security;
 
 namespace OpenPgb.Web.Areas.Vertegenwoordiger.Pages;
 
-public sealed class BudgetModel(GrantQueries grants) : PageModel
+public sealed class BudgetModel(GrantQueries grants, CareAgreementQueries agreements, ClaimQueries claims, LetterService letters) : PageModel
 {
     public GrantView Grant { get; private set; } = null!;
 
     public RepresentedGrantRow Row { get; private set; } = null!;
+
+    public GrantActivity Activity { get; private set; } = null!;
+
+    public int WaitingClaims => Activity.Claims.Count(c => c.Status == ClaimStatus.Submitted);
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
@@ -21,6 +29,7 @@ public sealed class BudgetModel(GrantQueries grants) : PageModel
         }
 
         (Row, Grant) = (row, grant);
+        Activity = await GrantActivity.LoadAsync(id, "/budgethouder", agreements, claims, letters, cancellationToken);
         return Page();
     }
 }

@@ -63,7 +63,7 @@ public sealed class RekeningModel(CareProviderService providers) : PageModel
             var again = await providers.ChangeAccountAsync(User.ToActor(), AccountHolderName ?? string.Empty, Iban ?? string.Empty, cancellationToken);
             TempData["Melding"] = again == 0
                 ? "Uw rekeninggegevens zijn gewijzigd."
-                : $"Uw rekeninggegevens zijn gewijzigd; {again} declaratie(s) worden in de volgende betaalrun betaald.";
+                : $"Uw rekeninggegevens zijn gewijzigd; {Plural.Of(again, "declaratie wordt", "declaraties worden")} in de volgende betaalrun betaald.";
             return Redirect("/zorgverlener/rekening");
         }
         catch (BusinessRuleException refused)

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenPgb.Core.Claims;
+using OpenPgb.Web.Security;
+
+namespace OpenPgb.Web.Areas.Zorgverlener.Pages;
+
+/// <summary>One CSV upload of the provider: its progress while the job runs, then the result of every row.</summary>
+public sealed class UploadResultaatModel(ClaimUploadService uploads) : PageModel
+{
+    public ClaimUpload Upload { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    {
+        // Another provider's upload does not exist for this one.
+        if (await uploads.OwnUploadAsync(User.ToActor(), id, cancellationToken) is not { } upload)
+        {
+            return NotFound();
+        }
+
+        Upload = upload;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetVoortgangAsync(long id, CancellationToken cancellationToken) =>
+        await uploads.OwnUploadAsync(User.ToActor(), id, cancellationToken) is { } upload
+            ? new JsonResult(new { status = upload.Status.ToString(), klaar = !upload.IsActive, tekst = ProgressText(upload) })
+            : NotFound();
+
+    public static string ProgressText(ClaimUpload upload) => upload.Status switch
+    {
+        ClaimUploadStatus.Queued => "Het bestand staat in de wachtrij.",
+        ClaimUploadStatus.Running when upload.TotalRows > 0 => $"Bezig: {upload.Rows} van {upload.TotalRows} regels verwerkt.",
+        ClaimUploadStatus.Running => "Bezig met verwerken.",
+        ClaimUploadStatus.Done => $"Klaar: {upload.Accepted} van {upload.Rows} {Plural.Word(upload.Rows, "regel", "regels")} ingediend.",
+        ClaimUploadStatus.Failed => upload.Failure ?? "Het verwerken is mislukt.",
+        _ => throw new ArgumentOutOfRangeException(nameof(upload)),
+    };
+
+    public static string NameOf(ClaimUploadStatus status) => status switch
+    {
+        ClaimUploadStatus.Queued => "In de wachtrij",
+        ClaimUploadStatus.Running => "Bezig",
+        ClaimUploadStatus.Done => "Verwerkt",
+        ClaimUploadStatus.Failed => "Mislukt",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown upload status."),
+    };
+}
