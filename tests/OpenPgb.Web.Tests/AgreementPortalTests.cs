@@ -164,6 +164,26 @@ public sealed class AgreementPortalTests(OpenPgbWebFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Wizard_InvitationRefused_ShowsOnlyTheInvitationsError_NotTheNextStepsFields()
+    {
+        var ids = await DemoIds.LoadAsync(factory);
+        using var holder = factory.CreatePortalClient();
+        await holder.LoginAsync("budgethouder");
+
+        var response = await holder.PostFormAsync($"/budgethouder/zorgovereenkomst/nieuw?toekenning={ids.OwnGrant}&zoek=onbekend", new()
+        {
+            ["Invitation.Kind"] = "Person",
+            ["Invitation.Name"] = string.Empty,
+        }, "Invite");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await PortalClient.ParseAsync(response);
+        var errors = page.QuerySelectorAll("[data-testid=error-summary] li").Select(li => li.TextContent.Trim()).ToList();
+        errors.Count.ShouldBe(1, string.Join(" | ", errors));
+        errors[0].ShouldNotContain("soort overeenkomst");
+    }
+
+    [Fact]
     public async Task Wizard_ShowsOnlyAProviderTheSearchFound_NeverOneByIdAlone()
     {
         var ids = await DemoIds.LoadAsync(factory);

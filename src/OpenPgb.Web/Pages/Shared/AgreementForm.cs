@@ -76,4 +76,14 @@ public sealed class AgreementForm
 
         return (new CareAgreementTerms(Type!.Value, CareFunctionCodes, StartDate!.Value, EndDate!.Value, TariffUnit!.Value, tariff, ExpectedUnitsPerMonth, fixedMonthly, holiday), null, null);
     }
+
+    /// <summary>The form field a refused agreement rule is about ("Form.Tariff"), or empty for the agreement as a whole.</summary>
+    public static string FieldOf(string rule) => rule switch
+    {
+        nameof(CareAgreementRules.AgreementMustCoverGrantedCareFunctions) => "Form.CareFunctionCodes",
+        nameof(CareAgreementRules.AgreementMustFallWithinGrant) => "Form.EndDate",
+        nameof(CareAgreementRules.TariffMustBePositive) => "Form.Tariff",
+        nameof(CareAgreementRules.HolidayAllowanceOnlyForInformalCarers) => "Form.HolidayAllowance",
+        _ => string.Empty,
+    };
 }

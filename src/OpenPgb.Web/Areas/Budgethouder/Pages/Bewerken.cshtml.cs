@@ -65,7 +65,7 @@ public sealed class BewerkenModel(CareAgreementQueries queries, CareAgreementSer
         }
         catch (BusinessRuleException refused)
         {
-            ModelState.AddModelError(string.Empty, refused.Message);
+            ModelState.AddModelError(AgreementForm.FieldOf(refused.Rule), refused.Message);
             return Page();
         }
     }

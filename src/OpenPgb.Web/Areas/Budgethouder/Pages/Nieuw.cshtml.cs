@@ -60,6 +60,8 @@ public sealed class NieuwModel(CareAgreementQueries queries, CareAgreementServic
             return NotFound();
         }
 
+        // Only this step's fields: the invitation form's (bound on every post) are not on the page now.
+        OnlyErrorsOf(nameof(Form));
         if (!ModelState.IsValid)
         {
             return Page();
@@ -80,7 +82,7 @@ public sealed class NieuwModel(CareAgreementQueries queries, CareAgreementServic
         }
         catch (BusinessRuleException refused)
         {
-            ModelState.AddModelError(string.Empty, refused.Message);
+            ModelState.AddModelError(AgreementForm.FieldOf(refused.Rule), refused.Message);
             return Page();
         }
     }
@@ -110,10 +112,20 @@ public sealed class NieuwModel(CareAgreementQueries queries, CareAgreementServic
         }
         catch (BusinessRuleException refused)
         {
+            // Only the invitation's own errors: the agreement fields are the next step, not on the page yet.
+            OnlyErrorsOf(nameof(Invitation));
             ModelState.AddModelError("Invitation", refused.Message);
         }
 
         return Page();
+    }
+
+    private void OnlyErrorsOf(string prefix)
+    {
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(key);
+        }
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
