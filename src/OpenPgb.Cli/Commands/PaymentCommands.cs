@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using OpenPgb.Core.Access;
 using OpenPgb.Core.Common;
 using OpenPgb.Core.Data;
 using OpenPgb.Core.Ledger;
@@ -79,7 +80,7 @@ internal static class PaymentCommands
                 Console.WriteLine($"Payment run {parse.GetValue(runId)}: file written to {target}");
                 return ExitCodes.Success;
             }
-            catch (KeyNotFoundException)
+            catch (NotVisibleException)
             {
                 throw new CliException($"Payment run {parse.GetValue(runId)} does not exist; 'openpgb payments run' prints the ids.");
             }

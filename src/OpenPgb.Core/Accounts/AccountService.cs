@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenPgb.Core.Access;
 using OpenPgb.Core.Data;
 
 namespace OpenPgb.Core.Accounts;
@@ -14,7 +15,7 @@ public sealed class AccountService(OpenPgbDbContext db)
     {
         if (!await db.PortalUserGrantors.AnyAsync(g => g.UserId == userId && g.GrantorId == grantorId, cancellationToken))
         {
-            throw new UnauthorizedAccessException("The employee does not work for this grantor.");
+            throw new NotAllowedException("The employee does not work for this grantor.");
         }
 
         var user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);

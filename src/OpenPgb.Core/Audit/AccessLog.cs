@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenPgb.Core.Access;
 using OpenPgb.Core.Data;
 
 namespace OpenPgb.Core.Audit;
@@ -40,7 +41,7 @@ public sealed class AccessLogVerifier(OpenPgbDbContext db)
         long checkedRows = 0;
         while (true)
         {
-            var page = await db.AccessLogEntries.IgnoreQueryFilters().AsNoTracking()
+            var page = await db.AccessLogEntries.Unfiltered(Because.SystemProcess).AsNoTracking()
                 .Where(e => e.Sequence >= expectedSequence)
                 .OrderBy(e => e.Sequence)
                 .Take(PageSize)

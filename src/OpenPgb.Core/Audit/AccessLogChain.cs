@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenPgb.Core.Access;
 using OpenPgb.Core.Data;
 
 namespace OpenPgb.Core.Audit;
@@ -19,7 +20,7 @@ internal static class AccessLogChain
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey})", cancellationToken);
         }
 
-        var last = await db.AccessLogEntries.IgnoreQueryFilters().AsNoTracking()
+        var last = await db.AccessLogEntries.Unfiltered(Because.SystemProcess).AsNoTracking()
             .OrderByDescending(e => e.Sequence)
             .Select(e => new { e.Sequence, e.Hash })
             .FirstOrDefaultAsync(cancellationToken);

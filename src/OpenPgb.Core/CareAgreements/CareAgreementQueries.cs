@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenPgb.Core.Access;
 using OpenPgb.Core.Accounts;
 using OpenPgb.Core.Audit;
 using OpenPgb.Core.CareProviders;
@@ -50,10 +51,10 @@ public sealed class CareAgreementQueries(OpenPgbDbContext db, Grantors.GrantorSe
             .ToListAsync(cancellationToken);
 
         // Holder names in a second query, past the filter on purpose (a provider sees the name of the budget holder it
-        // contracts with), for the ids the filtered query returned: IgnoreQueryFilters inside the first query would
+        // contracts with), for the ids the filtered query returned: an unfiltered set inside the first query would
         // switch off the filters of the whole query.
         var holderIds = rows.Select(r => r.BudgetHolderId).Distinct().ToList();
-        var holders = await db.BudgetHolders.IgnoreQueryFilters().AsNoTracking().Where(b => holderIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Name.Display, cancellationToken);
+        var holders = await db.BudgetHolders.Unfiltered(Because.LookupOfIdsReadInScope).AsNoTracking().Where(b => holderIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Name.Display, cancellationToken);
         return [.. rows.Select(r =>
         {
             var pending = r.Versions.Where(v => CareAgreementVersion.IsPendingStatus(v.Status)).MaxBy(v => v.Number);
@@ -72,7 +73,7 @@ public sealed class CareAgreementQueries(OpenPgbDbContext db, Grantors.GrantorSe
         }
 
         var provider = await db.CareProviders.AsNoTracking().SingleAsync(p => p.Id == agreement.CareProviderId, cancellationToken);
-        var grant = await db.Grants.IgnoreQueryFilters().AsNoTracking()
+        var grant = await db.Grants.Unfiltered(Because.GrantOfVisibleAgreement).AsNoTracking()
             .Include(g => g.Grantor)
             .WithHolderAndCurrentVersion()
             .SingleAsync(g => g.Id == agreement.GrantId, cancellationToken);
@@ -84,7 +85,7 @@ public sealed class CareAgreementQueries(OpenPgbDbContext db, Grantors.GrantorSe
             await accessLog.ReadAndSaveAsync(actor, agreement.BudgetHolderId, "zorgovereenkomst bekeken", $"zorgovereenkomst {agreement.Id}", cancellationToken);
         }
 
-        var canWrite = CareAgreementService.HasCitizenWriteRights(actor, grant, out _);
+        var canWrite = Rights.RightsOf(actor, GrantFacts.Of(grant)).CanActAsCitizen;
         return new AgreementView(agreement, provider, grant.BudgetHolder!.Name.Display, grant.Grantor!.Name, grant.BudgetKey, grant.CurrentVersion!.CareFunctionBudgets, maximum, canWrite);
     }
 

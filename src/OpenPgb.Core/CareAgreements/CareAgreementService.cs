@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenPgb.Core.Access;
 using OpenPgb.Core.Accounts;
 using OpenPgb.Core.Audit;
 using OpenPgb.Core.Common;
@@ -13,8 +14,8 @@ namespace OpenPgb.Core.CareAgreements;
 /// <summary>
 /// Every transition of a care agreement, one method each. Each checks who may do it, applies the entity's
 /// transition (which throws when illegal), writes the access-log row and saves in one transaction.
-/// Refusals: <see cref="UnauthorizedAccessException"/> when the actor may not act on this agreement,
-/// <see cref="BusinessRuleException"/> when a rule refuses, <see cref="KeyNotFoundException"/> when it is not visible.
+/// Refusals: <see cref="NotAllowedException"/> when the actor may not act on this agreement,
+/// <see cref="BusinessRuleException"/> when a rule refuses, <see cref="NotVisibleException"/> when it is not visible.
 /// </summary>
 public sealed class CareAgreementService(
     OpenPgbDbContext db, AccessLog accessLog, WorkTaskService tasks, LetterService letters, GrantorSettingsService settings, TimeProvider time)
@@ -59,9 +60,9 @@ public sealed class CareAgreementService(
     public async Task SignAsProviderAsync(Actor actor, long agreementId, CancellationToken cancellationToken)
     {
         var (agreement, _) = await LoadAsync(agreementId, cancellationToken);
-        if (actor.Role != PortalRole.CareProvider || actor.CareProviderId != agreement.CareProviderId)
+        if (!Rights.IsUserOf(actor, agreement.CareProviderId))
         {
-            throw new UnauthorizedAccessException("Only the agreement's own care provider can sign as provider.");
+            throw new NotAllowedException("Only the agreement's own care provider can sign as provider.");
         }
 
         agreement.SignByProvider(actor.Name, time.GetUtcNow());
@@ -176,41 +177,16 @@ public sealed class CareAgreementService(
     }
 
     /// <summary>
-    /// Whether a citizen may act on a grant: the budget holder, or a current representative with read-write rights
-    /// (then <paramref name="onBehalfOf"/> is the holder's name, for "X voor Y").
-    /// </summary>
-    internal static bool HasCitizenWriteRights(Actor actor, Grant grant, out string? onBehalfOf)
-    {
-        onBehalfOf = null;
-        if (actor.Role != PortalRole.Citizen || actor.Bsn is null)
-        {
-            return false;
-        }
-
-        var holder = grant.BudgetHolder!;
-        if (holder.Bsn == actor.Bsn)
-        {
-            return true;
-        }
-
-        var representative = grant.CurrentVersion?.Representatives.FirstOrDefault(r => r.Bsn == actor.Bsn);
-        onBehalfOf = holder.Name.Display;
-        return representative?.Rights == RepresentativeRights.ReadWrite;
-    }
-
-    /// <summary>
     /// Whether the actor may act on this grant (draft agreements, invite providers, approve claims): the holder or a
     /// representative with write rights. False for a grant outside the actor's scope.
     /// </summary>
     public async Task<bool> CanActOnGrantAsync(Actor actor, long grantId, CancellationToken cancellationToken) =>
         await db.Grants.WithHolderAndCurrentVersion().SingleOrDefaultAsync(g => g.Id == grantId, cancellationToken) is { } grant
-        && HasCitizenWriteRights(actor, grant, out _);
+        && Rights.RightsOf(actor, GrantFacts.Of(grant)).CanActAsCitizen;
 
     /// <summary>The holder's name when a representative acts, null for the holder; refuses everyone else, read-only representatives included.</summary>
     private static string? CitizenWriteRights(Actor actor, Grant grant) =>
-        HasCitizenWriteRights(actor, grant, out var onBehalfOf)
-            ? onBehalfOf
-            : throw new UnauthorizedAccessException("Only the budget holder or a representative with write rights acts on a care agreement.");
+        Rights.RightsOf(actor, GrantFacts.Of(grant)).RequireCitizenAction("acts on a care agreement");
 
     private async Task SubmitIfSignedAsync(CareAgreement agreement, CancellationToken cancellationToken)
     {
@@ -241,23 +217,23 @@ public sealed class CareAgreementService(
 
     private async Task<Grant> LoadGrantAsync(long grantId, CancellationToken cancellationToken) =>
         await db.Grants.WithHolderAndCurrentVersion().SingleOrDefaultAsync(g => g.Id == grantId, cancellationToken)
-        ?? throw new KeyNotFoundException($"Grant {grantId} is not visible in this scope.");
+        ?? throw new NotVisibleException($"Grant {grantId} is not visible in this scope.");
 
     private async Task<(CareAgreement Agreement, Grant Grant)> LoadAsync(long agreementId, CancellationToken cancellationToken)
     {
         var agreement = await db.CareAgreements.Include(a => a.Versions).SingleOrDefaultAsync(a => a.Id == agreementId, cancellationToken)
-            ?? throw new KeyNotFoundException($"Care agreement {agreementId} is not visible in this scope.");
+            ?? throw new NotVisibleException($"Care agreement {agreementId} is not visible in this scope.");
 
         // A provider may not see the grant itself; the agreement's visibility is what authorises loading it here.
-        var grant = await db.Grants.IgnoreQueryFilters().WithHolderAndCurrentVersion().SingleAsync(g => g.Id == agreement.GrantId, cancellationToken);
+        var grant = await db.Grants.Unfiltered(Because.GrantOfVisibleAgreement).WithHolderAndCurrentVersion().SingleAsync(g => g.Id == agreement.GrantId, cancellationToken);
         return (agreement, grant);
     }
 
     private static void RequireEmployeeOf(Actor actor, CareAgreement agreement)
     {
-        if (actor.Role != PortalRole.GrantorEmployee || actor.GrantorId != agreement.GrantorId)
+        if (!Rights.IsEmployeeOf(actor, agreement.GrantorId))
         {
-            throw new UnauthorizedAccessException("Only an employee of the agreement's grantor can assess it.");
+            throw new NotAllowedException("Only an employee of the agreement's grantor can assess it.");
         }
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using OpenPgb.Core.Access;
 using OpenPgb.Core.Accounts;
 using OpenPgb.Core.Audit;
 using OpenPgb.Core.Common;
@@ -45,9 +46,9 @@ public sealed class CareProviderService(OpenPgbDbContext db, UserManager<PortalU
     public async Task<CareProvider> InviteAsync(Actor actor, long grantId, CareProviderKind kind, string name, CareProviderDetails details, CancellationToken cancellationToken)
     {
         var grant = actor.Role == PortalRole.Citizen ? await db.Grants.WithHolderAndCurrentVersion().SingleOrDefaultAsync(g => g.Id == grantId, cancellationToken) : null;
-        if (grant is null || !CareAgreements.CareAgreementService.HasCitizenWriteRights(actor, grant, out _))
+        if (grant is null || !Rights.RightsOf(actor, GrantFacts.Of(grant)).CanActAsCitizen)
         {
-            throw new UnauthorizedAccessException("Only the budget holder and representatives with write rights invite providers.");
+            throw new NotAllowedException("Only the budget holder and representatives with write rights invite providers.");
         }
 
         var provider = CareProvider.Invite(await NextProviderNumberAsync(cancellationToken), kind, name, details, NewInvitationCode(), time.GetUtcNow());
@@ -76,7 +77,7 @@ public sealed class CareProviderService(OpenPgbDbContext db, UserManager<PortalU
     {
         if (actor.Role != PortalRole.CareProvider)
         {
-            throw new UnauthorizedAccessException("Only a provider's own users add colleagues.");
+            throw new NotAllowedException("Only a provider's own users add colleagues.");
         }
 
         var provider = await db.CareProviders.SingleAsync(p => p.Id == actor.CareProviderId, cancellationToken);
@@ -95,7 +96,7 @@ public sealed class CareProviderService(OpenPgbDbContext db, UserManager<PortalU
     /// </summary>
     public async Task<int> ChangeAccountAsync(Actor actor, string accountHolderName, string iban, CancellationToken cancellationToken)
     {
-        var providerId = actor.CareProviderId ?? throw new UnauthorizedAccessException("Only a provider's own users change its account.");
+        var providerId = actor.CareProviderId ?? throw new NotAllowedException("Only a provider's own users change its account.");
         var provider = await db.CareProviders.SingleAsync(p => p.Id == providerId, cancellationToken);
         provider.Rename(accountHolderName);
         provider.ChangeIban(iban);
@@ -120,7 +121,7 @@ public sealed class CareProviderService(OpenPgbDbContext db, UserManager<PortalU
     /// <summary>A token for the provider's own software; the secret is returned once and stored only as a hash.</summary>
     public async Task<string> IssueApiTokenAsync(Actor actor, CancellationToken cancellationToken)
     {
-        var providerId = actor.CareProviderId ?? throw new UnauthorizedAccessException("Only a provider's own users issue its tokens.");
+        var providerId = actor.CareProviderId ?? throw new NotAllowedException("Only a provider's own users issue its tokens.");
         var (token, secret) = ProviderApiToken.Issue(providerId, actor.Name, time.GetUtcNow());
         db.ProviderApiTokens.Add(token);
         accessLog.Changed(actor, null, "koppeltoken uitgegeven", $"token ...{token.Hint}");
@@ -130,9 +131,9 @@ public sealed class CareProviderService(OpenPgbDbContext db, UserManager<PortalU
 
     public async Task RevokeApiTokenAsync(Actor actor, long tokenId, CancellationToken cancellationToken)
     {
-        var providerId = actor.CareProviderId ?? throw new UnauthorizedAccessException("Only a provider's own users revoke its tokens.");
+        var providerId = actor.CareProviderId ?? throw new NotAllowedException("Only a provider's own users revoke its tokens.");
         var token = await db.ProviderApiTokens.SingleOrDefaultAsync(t => t.Id == tokenId && t.CareProviderId == providerId, cancellationToken)
-            ?? throw new KeyNotFoundException($"Token {tokenId} is not this provider's.");
+            ?? throw new NotVisibleException($"Token {tokenId} is not this provider's.");
         token.Revoke(time.GetUtcNow());
         accessLog.Changed(actor, null, "koppeltoken ingetrokken", $"token ...{token.Hint}");
         await db.SaveChangesAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenPgb.Core.Access;
 using OpenPgb.Core.CareAgreements;
 using OpenPgb.Core.Data;
 using OpenPgb.Core.Payments;
@@ -36,7 +37,7 @@ public sealed class ClaimQueries(OpenPgbDbContext db)
 
     /// <summary>The claims the scope can see, newest first, optionally of one status or one grant.</summary>
     /// <remarks>
-    /// Each query reads one filtered table; names and payments are looked up afterwards by id. (IgnoreQueryFilters on
+    /// Each query reads one filtered table; names and payments are looked up afterwards by id. (An unfiltered set in
     /// any part of a query switches the filters off for the whole query, so it never appears beside a filtered set.)
     /// </remarks>
     public Task<IReadOnlyList<ClaimRow>> ListAsync(ClaimStatus? status, CancellationToken cancellationToken) => ListAsync(status, null, cancellationToken);
@@ -53,12 +54,12 @@ public sealed class ClaimQueries(OpenPgbDbContext db)
         var ids = claims.Select(c => c.Id).ToList();
         var providerIds = claims.Select(c => c.CareProviderId).Distinct().ToList();
         var holderIds = claims.Select(c => c.BudgetHolderId).Distinct().ToList();
-        var providers = await db.CareProviders.IgnoreQueryFilters().AsNoTracking().Where(p => providerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
-        var holders = await db.BudgetHolders.IgnoreQueryFilters().AsNoTracking().Where(h => holderIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.Name.Display, cancellationToken);
-        var paid = (await (from i in db.PaymentItems.IgnoreQueryFilters().AsNoTracking()
+        var providers = await db.CareProviders.Unfiltered(Because.LookupOfIdsReadInScope).AsNoTracking().Where(p => providerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var holders = await db.BudgetHolders.Unfiltered(Because.LookupOfIdsReadInScope).AsNoTracking().Where(h => holderIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.Name.Display, cancellationToken);
+        var paid = (await (from i in db.PaymentItems.Unfiltered(Because.LookupOfIdsReadInScope).AsNoTracking()
                            where ids.Contains(i.ClaimId) && i.ReturnedAt == null
-                           join pm in db.Payments.IgnoreQueryFilters() on i.PaymentId equals pm.Id
-                           join r in db.PaymentRuns.IgnoreQueryFilters() on pm.PaymentRunId equals r.Id
+                           join pm in db.Payments.Unfiltered(Because.LookupOfIdsReadInScope) on i.PaymentId equals pm.Id
+                           join r in db.PaymentRuns.Unfiltered(Because.LookupOfIdsReadInScope) on pm.PaymentRunId equals r.Id
                            select new { i.ClaimId, pm.EndToEndId, r.ExecutionDate }).ToListAsync(cancellationToken))
             .ToDictionary(p => p.ClaimId);
         return [.. claims.Select(c =>
@@ -90,10 +91,10 @@ public sealed class ClaimQueries(OpenPgbDbContext db)
     {
         var ids = payments.Select(p => p.Id).ToList();
         var runIds = payments.Select(p => p.PaymentRunId).Distinct().ToList();
-        var executionDates = await db.PaymentRuns.IgnoreQueryFilters().AsNoTracking().Where(r => runIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.ExecutionDate, cancellationToken);
-        var lines = await (from i in db.PaymentItems.IgnoreQueryFilters().AsNoTracking()
+        var executionDates = await db.PaymentRuns.Unfiltered(Because.LookupOfIdsReadInScope).AsNoTracking().Where(r => runIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.ExecutionDate, cancellationToken);
+        var lines = await (from i in db.PaymentItems.Unfiltered(Because.LookupOfIdsReadInScope).AsNoTracking()
                            where ids.Contains(i.PaymentId)
-                           join c in db.Claims.IgnoreQueryFilters() on i.ClaimId equals c.Id
+                           join c in db.Claims.Unfiltered(Because.LookupOfIdsReadInScope) on i.ClaimId equals c.Id
                            orderby c.PeriodStart, c.InvoiceNumber
                            select new { i.PaymentId, Line = new PaymentLine(c.Id, c.InvoiceNumber, c.PeriodStart, c.PeriodEnd, i.AmountCents) })
             .ToListAsync(cancellationToken);
@@ -114,7 +115,7 @@ public sealed class ClaimQueries(OpenPgbDbContext db)
             .Where(a => grantIds == null || grantIds.Contains(a.GrantId))
             .OrderBy(a => a.Id)
             .ToListAsync(cancellationToken);
-        var holders = await db.BudgetHolders.IgnoreQueryFilters().AsNoTracking()
+        var holders = await db.BudgetHolders.Unfiltered(Because.LookupOfIdsReadInScope).AsNoTracking()
             .Where(h => agreements.Select(a => a.BudgetHolderId).Contains(h.Id))
             .ToDictionaryAsync(h => h.Id, h => h.Name.Display, cancellationToken);
         return [.. agreements

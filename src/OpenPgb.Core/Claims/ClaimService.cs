@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using OpenPgb.Core.Accounts;
+using OpenPgb.Core.Access;
 using OpenPgb.Core.Audit;
 using OpenPgb.Core.CareAgreements;
 using OpenPgb.Core.Common;
@@ -14,8 +14,8 @@ namespace OpenPgb.Core.Claims;
 /// Claims from submission to approval. Submission checks every rule (<see cref="ClaimRules"/>) under a per-provider
 /// lock, so parallel submissions never together break a rule that reads other claims; approval commits the budget in
 /// the ledger under a per-grant lock, so two approvals never both take the last euro (<see cref="ClaimLocks"/>).
-/// Refusals: <see cref="ClaimRefusedException"/> (rules), <see cref="UnauthorizedAccessException"/> (rights),
-/// <see cref="KeyNotFoundException"/> (not visible), <see cref="IllegalTransitionException"/> (wrong state).
+/// Refusals: <see cref="ClaimRefusedException"/> (rules), <see cref="NotAllowedException"/> (rights),
+/// <see cref="NotVisibleException"/> (not visible), <see cref="IllegalTransitionException"/> (wrong state).
 /// </summary>
 public sealed class ClaimService(OpenPgbDbContext db, BudgetLedger ledger, AccessLog accessLog, GrantorSettingsService settings, TimeProvider time)
 {
@@ -67,7 +67,7 @@ public sealed class ClaimService(OpenPgbDbContext db, BudgetLedger ledger, Acces
     {
         ArgumentNullException.ThrowIfNull(input);
         var agreement = await db.CareAgreements.Include(a => a.Versions).SingleOrDefaultAsync(a => a.Id == input.CareAgreementId, cancellationToken)
-            ?? throw new KeyNotFoundException($"Care agreement {input.CareAgreementId} is not visible in this scope.");
+            ?? throw new NotVisibleException($"Care agreement {input.CareAgreementId} is not visible in this scope.");
         var grant = await LoadGrantAsync(agreement.GrantId, cancellationToken);
         var onBehalfOf = actor is null ? null : RequireClaimant(actor, agreement, grant);
         if (actor is not null && input.Kind == ClaimKind.FixedMonthly)
@@ -107,7 +107,7 @@ public sealed class ClaimService(OpenPgbDbContext db, BudgetLedger ledger, Acces
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var grantId = await db.Claims.Where(c => c.Id == claimId).Select(c => (long?)c.GrantId).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new KeyNotFoundException($"Claim {claimId} is not visible in this scope.");
+            ?? throw new NotVisibleException($"Claim {claimId} is not visible in this scope.");
         var grant = await LoadGrantAsync(grantId, cancellationToken);
         var onBehalfOf = CitizenWriteRights(actor, grant);
         await ClaimLocks.BudgetAsync(db, grantId, cancellationToken);
@@ -138,10 +138,13 @@ public sealed class ClaimService(OpenPgbDbContext db, BudgetLedger ledger, Acces
         foreach (var grantId in grantIds)
         {
             var grant = await LoadGrantAsync(grantId, cancellationToken);
-            if (!CareAgreementService.HasCitizenWriteRights(actor, grant, out var onBehalfOf))
+            var rights = Rights.RightsOf(actor, GrantFacts.Of(grant));
+            if (!rights.CanActAsCitizen)
             {
                 continue;
             }
+
+            var onBehalfOf = rights.OnBehalfOf;
 
             // Read after the lock, so a claim approved in parallel is not approved twice.
             await ClaimLocks.BudgetAsync(db, grantId, cancellationToken);
@@ -185,9 +188,9 @@ public sealed class ClaimService(OpenPgbDbContext db, BudgetLedger ledger, Acces
     public async Task ReleaseAsync(Actor actor, long claimId, CancellationToken cancellationToken)
     {
         var claim = await LoadAsync(claimId, cancellationToken);
-        if (actor.Role != PortalRole.GrantorEmployee || actor.GrantorId != claim.GrantorId)
+        if (!Rights.IsEmployeeOf(actor, claim.GrantorId))
         {
-            throw new UnauthorizedAccessException("Only an employee of the claim's grantor releases it.");
+            throw new NotAllowedException("Only an employee of the claim's grantor releases it.");
         }
 
         claim.Release(actor.Name);
@@ -214,12 +217,13 @@ public sealed class ClaimService(OpenPgbDbContext db, BudgetLedger ledger, Acces
     {
         // Other claims are read past the scope filter: a citizen submitting for an informal carer must still be
         // checked against the provider's other claims, which this actor may not see.
-        var claims = db.Claims.IgnoreQueryFilters().AsNoTracking().Where(c => c.Status != ClaimStatus.Rejected);
+        var claims = db.Claims.Unfiltered(Because.RuleAcrossScopes).AsNoTracking().Where(c => c.Status != ClaimStatus.Rejected);
+        var versions = db.CareAgreementVersions.Unfiltered(Because.RuleAcrossScopes);
         var ofAgreement = await claims.Where(c => c.CareAgreementId == agreement.Id).ToListAsync(cancellationToken);
         var hourClaims = version?.TariffUnit == TariffUnit.Hour && input.Kind == ClaimKind.Care
             ? await claims.Where(c => c.CareProviderId == agreement.CareProviderId && c.Kind == ClaimKind.Care
                     && c.PeriodStart <= input.PeriodEnd && c.PeriodEnd >= input.PeriodStart
-                    && db.CareAgreementVersions.IgnoreQueryFilters().Any(v => v.Id == c.CareAgreementVersionId && v.TariffUnit == TariffUnit.Hour))
+                    && versions.Any(v => v.Id == c.CareAgreementVersionId && v.TariffUnit == TariffUnit.Hour))
                 .ToListAsync(cancellationToken)
             : [];
         var yearStart = new DateOnly(input.PeriodStart.Year, 1, 1);
@@ -227,7 +231,7 @@ public sealed class ClaimService(OpenPgbDbContext db, BudgetLedger ledger, Acces
         var holidayClaimed = input.Kind == ClaimKind.HolidayAllowance
             ? ofAgreement.Where(c => c.Kind == ClaimKind.HolidayAllowance && c.PeriodStart >= yearStart && c.PeriodStart <= yearEnd).Sum(c => c.AmountCents)
             : 0;
-        var invoiceUsed = await db.Claims.IgnoreQueryFilters().AnyAsync(c => c.CareProviderId == agreement.CareProviderId && c.InvoiceNumber == input.InvoiceNumber.Trim(), cancellationToken);
+        var invoiceUsed = await db.Claims.Unfiltered(Because.RuleAcrossScopes).AnyAsync(c => c.CareProviderId == agreement.CareProviderId && c.InvoiceNumber == input.InvoiceNumber.Trim(), cancellationToken);
         var maximum = version is null ? null : await settings.MaximumForAsync(agreement.GrantorId, [input.CareFunctionCode], version.TariffUnit, input.PeriodStart, cancellationToken);
         var position = await ledger.PositionAsync(grant, budgetCode, input.PeriodStart.Year, cancellationToken);
         return new ClaimCheck(input, agreement, version, grant, budgetCode, amount, maximum, ofAgreement, hourClaims, position, holidayClaimed, invoiceUsed, time.Today());
@@ -236,32 +240,29 @@ public sealed class ClaimService(OpenPgbDbContext db, BudgetLedger ledger, Acces
     /// <summary>The agreement's own provider; or, for an informal carer, the budget holder or a representative with write rights.</summary>
     private static string? RequireClaimant(Actor actor, CareAgreement agreement, Grant grant)
     {
-        if (actor.Role == PortalRole.CareProvider && actor.CareProviderId == agreement.CareProviderId)
+        if (Rights.IsUserOf(actor, agreement.CareProviderId))
         {
             return null;
         }
 
-        if (actor.Role == PortalRole.Citizen && agreement.ApprovedVersion?.Type == AgreementType.InformalCarer
-            && CareAgreementService.HasCitizenWriteRights(actor, grant, out var onBehalfOf))
+        if (agreement.ApprovedVersion?.Type == AgreementType.InformalCarer && Rights.RightsOf(actor, GrantFacts.Of(grant)) is { CanActAsCitizen: true } rights)
         {
-            return onBehalfOf;
+            return rights.OnBehalfOf;
         }
 
-        throw new UnauthorizedAccessException("Only the agreement's provider, or the budget holder for an informal carer, submits a claim.");
+        throw new NotAllowedException("Only the agreement's provider, or the budget holder for an informal carer, submits a claim.");
     }
 
     private static string? CitizenWriteRights(Actor actor, Grant grant) =>
-        CareAgreementService.HasCitizenWriteRights(actor, grant, out var onBehalfOf)
-            ? onBehalfOf
-            : throw new UnauthorizedAccessException("Only the budget holder or a representative with write rights decides on a claim.");
+        Rights.RightsOf(actor, GrantFacts.Of(grant)).RequireCitizenAction("decides on a claim");
 
     private async Task<Claim> LoadAsync(long claimId, CancellationToken cancellationToken) =>
         await db.Claims.SingleOrDefaultAsync(c => c.Id == claimId, cancellationToken)
-        ?? throw new KeyNotFoundException($"Claim {claimId} is not visible in this scope.");
+        ?? throw new NotVisibleException($"Claim {claimId} is not visible in this scope.");
 
     // The claim's or agreement's visibility authorises loading its grant (a provider cannot see the grant itself).
     private async Task<Grant> LoadGrantAsync(long grantId, CancellationToken cancellationToken) =>
-        await db.Grants.IgnoreQueryFilters().WithHolderAndCurrentVersion().SingleAsync(g => g.Id == grantId, cancellationToken);
+        await db.Grants.Unfiltered(Because.GrantOfVisibleAgreement).WithHolderAndCurrentVersion().SingleAsync(g => g.Id == grantId, cancellationToken);
 
     private static string Detail(Claim claim) => $"declaratie {claim.Id} factuur {claim.InvoiceNumber}, {Money.FormatEuro(claim.AmountCents)}";
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
+using OpenPgb.Core.Access;
 using OpenPgb.Core.Audit;
 using OpenPgb.Core.Common;
 using OpenPgb.Core.Data;
@@ -42,7 +43,7 @@ public sealed class ClaimUploadService(OpenPgbDbContext db, ClaimService claims,
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(content);
-        var providerId = actor.CareProviderId ?? throw new UnauthorizedAccessException("Only a provider's users upload claims.");
+        var providerId = actor.CareProviderId ?? throw new NotAllowedException("Only a provider's users upload claims.");
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
         if (await FindAsync(providerId, sha256, cancellationToken) is { } previous)
         {
@@ -159,7 +160,7 @@ public sealed class ClaimUploadService(OpenPgbDbContext db, ClaimService claims,
             db.ChangeTracker.Clear();
             return new UploadRow(line, input.InvoiceNumber, false, refused.Message);
         }
-        catch (Exception ex) when (ex is KeyNotFoundException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is NotVisibleException or NotAllowedException)
         {
             db.ChangeTracker.Clear();
             return new UploadRow(line, input.InvoiceNumber, false, $"Zorgovereenkomst {input.CareAgreementId} is niet met u gesloten of bestaat niet.");

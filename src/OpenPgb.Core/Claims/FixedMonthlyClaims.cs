@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OpenPgb.Core.Access;
 using OpenPgb.Core.CareAgreements;
 using OpenPgb.Core.Data;
 
@@ -24,7 +25,7 @@ public sealed partial class FixedMonthlyClaims(OpenPgbDbContext db, IServiceScop
             .Include(a => a.Versions)
             .ToListAsync(cancellationToken);
         var keys = candidates.Select(a => ClaimService.FixedMonthlyKey(a.Id, first)).ToList();
-        var done = (await db.Claims.IgnoreQueryFilters().Where(c => c.ExternalKey != null && keys.Contains(c.ExternalKey)).Select(c => c.ExternalKey!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var done = (await db.Claims.Unfiltered(Because.SystemProcess).Where(c => c.ExternalKey != null && keys.Contains(c.ExternalKey)).Select(c => c.ExternalKey!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         int created = 0, refused = 0;
         foreach (var agreement in candidates.Where(a => !done.Contains(ClaimService.FixedMonthlyKey(a.Id, first))))
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using OpenPgb.Core.Access;
 using OpenPgb.Core.Audit;
 using OpenPgb.Core.CareAgreements;
 using OpenPgb.Core.Data;
@@ -16,7 +17,7 @@ public sealed class GrantorSettingsService(OpenPgbDbContext db, AccessLog access
     /// </summary>
     public async Task<ProcessChoices> ProcessChoicesOfAsync(int grantorId, CancellationToken cancellationToken)
     {
-        var rows = await db.ProcessChoices.IgnoreQueryFilters().Where(c => c.GrantorId == grantorId && !c.AwaitingConfirmation).ToListAsync(cancellationToken);
+        var rows = await db.ProcessChoices.Unfiltered(Because.SettingsOfVisibleRow).Where(c => c.GrantorId == grantorId && !c.AwaitingConfirmation).ToListAsync(cancellationToken);
         return ProcessChoices.From(rows.GroupBy(c => c.Kind).Select(g => g.MaxBy(c => c.Id)!));
     }
 
@@ -69,7 +70,7 @@ public sealed class GrantorSettingsService(OpenPgbDbContext db, AccessLog access
     {
         var grantorId = EmployeeGrantor(actor);
         var choice = await db.ProcessChoices.SingleOrDefaultAsync(c => c.Id == choiceId && c.GrantorId == grantorId, cancellationToken)
-            ?? throw new KeyNotFoundException($"Process choice change {choiceId} is not this grantor's.");
+            ?? throw new NotVisibleException($"Process choice change {choiceId} is not this grantor's.");
         choice.Confirm(actor.UserId, actor.Name, choice.ChangedByUserId ?? string.Empty, time.GetUtcNow());
         foreach (var task in await db.WorkTasks.Where(t => t.Type == WorkTasks.WorkTaskType.ConfirmSettingChange && t.SubjectId == choiceId && t.Status == WorkTasks.WorkTaskStatus.Open).ToListAsync(cancellationToken))
         {
@@ -111,7 +112,7 @@ public sealed class GrantorSettingsService(OpenPgbDbContext db, AccessLog access
     /// <summary>The lowest maximum among the care functions the agreement covers, valid on its start date; null if none is set.</summary>
     public async Task<long?> MaximumForAsync(int grantorId, IReadOnlyCollection<string> careFunctionCodes, TariffUnit unit, DateOnly on, CancellationToken cancellationToken)
     {
-        var candidates = await db.MaximumTariffs.IgnoreQueryFilters()
+        var candidates = await db.MaximumTariffs.Unfiltered(Because.SettingsOfVisibleRow)
             .Where(t => t.GrantorId == grantorId && careFunctionCodes.Contains(t.CareFunctionCode) && t.TariffUnit == unit
                 && t.ValidFrom <= on && (t.ValidUntil == null || t.ValidUntil >= on))
             .Select(t => (long?)t.MaximumCents)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using OpenPgb.Core.Access;
 using OpenPgb.Core.Common;
 using OpenPgb.Core.Data;
 using OpenPgb.Core.Grants;
@@ -98,7 +99,7 @@ public sealed partial class GrantIntakeService(
     /// </summary>
     private async Task RaiseBudgetBelowCommittedAsync(IReadOnlyList<long> grantIds, CancellationToken cancellationToken)
     {
-        var booked = await db.LedgerAccounts.IgnoreQueryFilters().Where(a => a.GrantId != null && grantIds.Contains(a.GrantId.Value)).Select(a => a.GrantId!.Value).Distinct().ToListAsync(cancellationToken);
+        var booked = await db.LedgerAccounts.Unfiltered(Because.SystemProcess).Where(a => a.GrantId != null && grantIds.Contains(a.GrantId.Value)).Select(a => a.GrantId!.Value).Distinct().ToListAsync(cancellationToken);
         if (booked.Count == 0)
         {
             return;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenPgb.Core.Access;
 using OpenPgb.Core.Data;
 
 namespace OpenPgb.Core.Ipgb;
@@ -57,9 +58,10 @@ public sealed class IntakeLogQueries(OpenPgbDbContext db, Audit.AccessLog access
         }
 
         // Rejected messages may name nobody we know; those of an accepted grant are about its budget holder.
-        var holderId = await db.IntakeMessages.Where(m => m.Id == id && m.GrantId != null)
-            .Select(m => (long?)db.Grants.IgnoreQueryFilters().Where(g => g.Id == m.GrantId).Select(g => g.BudgetHolderId).First())
-            .SingleOrDefaultAsync(cancellationToken);
+        var grantId = await db.IntakeMessages.Where(m => m.Id == id).Select(m => m.GrantId).SingleOrDefaultAsync(cancellationToken);
+        var holderId = grantId is null
+            ? null
+            : await db.Grants.Unfiltered(Because.LookupOfIdsReadInScope).Where(g => g.Id == grantId).Select(g => (long?)g.BudgetHolderId).SingleOrDefaultAsync(cancellationToken);
         if (holderId is { } holder)
         {
             await accessLog.ReadAndSaveAsync(viewer, holder, "bericht bekeken", $"bericht {id}", cancellationToken);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenPgb.Core.Access;
 using OpenPgb.Core.Claims;
 using OpenPgb.Core.Data;
 using OpenPgb.Core.Grants;
@@ -66,7 +67,7 @@ public sealed class BudgetLedger(OpenPgbDbContext db)
     {
         // Past the scope filter: callers pass grants the actor works with (a provider checking a claim cannot see the
         // budget accounts themselves, only whether the claim fits).
-        var accounts = await db.LedgerAccounts.IgnoreQueryFilters().AsNoTracking()
+        var accounts = await db.LedgerAccounts.Unfiltered(Because.BookkeepingOfVisibleGrant).AsNoTracking()
             .Where(a => a.GrantId != null && grantIds.Contains(a.GrantId.Value))
             .Select(a => new
             {
@@ -104,7 +105,7 @@ public sealed class BudgetLedger(OpenPgbDbContext db)
     private async Task<LedgerAccount> AccountAsync(string key, Func<LedgerAccount> create, CancellationToken cancellationToken)
     {
         var account = db.LedgerAccounts.Local.FirstOrDefault(a => a.Key == key)
-            ?? await db.LedgerAccounts.IgnoreQueryFilters().SingleOrDefaultAsync(a => a.Key == key, cancellationToken);
+            ?? await db.LedgerAccounts.Unfiltered(Because.BookkeepingOfVisibleGrant).SingleOrDefaultAsync(a => a.Key == key, cancellationToken);
         if (account is null)
         {
             account = create();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenPgb.Core.Access;
 using OpenPgb.Core.Data;
 
 namespace OpenPgb.Core.Ledger;
@@ -90,7 +91,7 @@ public sealed class LedgerVerifier(OpenPgbDbContext db)
     // "No budget below zero": committed plus spent never above what the current grant version grants for that year.
     private async Task<IEnumerable<string>> OverspentBudgetsAsync(CancellationToken cancellationToken)
     {
-        var used = await db.Claims.IgnoreQueryFilters().AsNoTracking()
+        var used = await db.Claims.Unfiltered(Because.SystemProcess).AsNoTracking()
             .Where(c => c.Status == Claims.ClaimStatus.Approved || c.Status == Claims.ClaimStatus.Paid || c.Status == Claims.ClaimStatus.Returned)
             .GroupBy(c => new { c.GrantId, c.BudgetCode, c.BudgetYear })
             .Select(g => new { g.Key.GrantId, g.Key.BudgetCode, g.Key.BudgetYear, Cents = g.Sum(c => c.AmountCents) })
@@ -99,7 +100,7 @@ public sealed class LedgerVerifier(OpenPgbDbContext db)
         var overspent = new List<string>();
         foreach (var chunk in grantIds.Chunk(1000))
         {
-            var versions = await db.GrantVersions.IgnoreQueryFilters().AsNoTracking().Include(v => v.CareFunctionBudgets)
+            var versions = await db.GrantVersions.Unfiltered(Because.SystemProcess).AsNoTracking().Include(v => v.CareFunctionBudgets)
                 .Where(v => v.IsCurrent && chunk.Contains(v.GrantId))
                 .ToDictionaryAsync(v => v.GrantId, cancellationToken);
             overspent.AddRange(used.Where(u => chunk.Contains(u.GrantId) && u.Cents > BudgetLedger.GrantedIn(versions[u.GrantId], u.BudgetCode, u.BudgetYear))

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenPgb.Core.Access;
 using OpenPgb.Core.Audit;
 using OpenPgb.Core.CareAgreements;
 using OpenPgb.Core.Common;
@@ -69,7 +70,7 @@ public sealed class LetterService(OpenPgbDbContext db, WorkTaskService tasks, Ac
     public async Task MarkSentByGrantorAsync(Actor actor, long letterId, CancellationToken cancellationToken)
     {
         var letter = await db.Letters.SingleOrDefaultAsync(l => l.Id == letterId && l.Route == PrintRoute.Grantor, cancellationToken)
-            ?? throw new KeyNotFoundException($"Letter {letterId} is not one the grantor prints.");
+            ?? throw new NotVisibleException($"Letter {letterId} is not one the grantor prints.");
         letter.MarkPrinted(actor.Name, time.GetUtcNow());
         await tasks.CompleteOpenAsync(WorkTaskType.PrintLetter, WorkTaskSubject.Letter, letter.Id, actor.Name, cancellationToken);
         accessLog.Changed(actor, letter.BudgetHolderId, "brief verstuurd", $"brief {letter.Id}");

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using OpenPgb.Core.Access;
 using OpenPgb.Core.Claims;
 using OpenPgb.Core.Common;
 using OpenPgb.Core.Data;
@@ -141,7 +142,7 @@ public sealed class BankFeedbackService(OpenPgbDbContext db, WorkTaskService tas
         var booking = await db.JournalEntries.Include(e => e.Transfers).SingleAsync(e => e.PaymentId == payment.Id && e.Kind == JournalEntryKind.Payment, cancellationToken);
         db.JournalEntries.Add(JournalEntry.Reversal(booking, JournalEntryKind.PaymentReturned, $"betaling {payment.EndToEndId} teruggekomen: {bankReturn.ReasonCode}", now));
         await db.PaymentItems.Where(i => i.PaymentId == payment.Id).ExecuteUpdateAsync(u => u.SetProperty(i => i.ReturnedAt, now), cancellationToken);
-        await db.Claims.IgnoreQueryFilters()
+        await db.Claims.Unfiltered(Because.SystemProcess)
             .Where(c => c.Status == ClaimStatus.Paid && db.PaymentItems.Any(i => i.PaymentId == payment.Id && i.ClaimId == c.Id))
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, ClaimStatus.Returned), cancellationToken);
         tasks.Create(

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenPgb.Core.Access;
 using OpenPgb.Core.Accounts;
 using OpenPgb.Core.Audit;
 using OpenPgb.Core.Common;
@@ -32,7 +33,7 @@ public sealed class PaymentBlockService(OpenPgbDbContext db, AccessLog accessLog
     {
         var grantorId = RequireEmployee(actor);
         var block = await db.PaymentBlocks.SingleOrDefaultAsync(b => b.Id == blockId && b.GrantorId == grantorId, cancellationToken)
-            ?? throw new KeyNotFoundException($"Payment block {blockId} is not visible in this scope.");
+            ?? throw new NotVisibleException($"Payment block {blockId} is not visible in this scope.");
         block.Lift(actor.Name, time.GetUtcNow());
         var budgetHolderId = await BudgetHolderOfAsync(block.Subject, block.SubjectId, grantorId, cancellationToken);
         accessLog.Changed(actor, budgetHolderId, "betalingsblokkade opgeheven", $"blokkade {block.Id}");
@@ -57,19 +58,19 @@ public sealed class PaymentBlockService(OpenPgbDbContext db, AccessLog accessLog
             case PaymentBlockSubject.BudgetHolder:
                 return await db.Grants.AnyAsync(g => g.BudgetHolderId == subjectId && g.GrantorId == grantorId, cancellationToken)
                     ? subjectId
-                    : throw new KeyNotFoundException($"Budget holder {subjectId} is not one of this grantor's.");
+                    : throw new NotVisibleException($"Budget holder {subjectId} is not one of this grantor's.");
             case PaymentBlockSubject.CareAgreement:
                 return await db.CareAgreements.Where(a => a.Id == subjectId && a.GrantorId == grantorId).Select(a => (long?)a.BudgetHolderId).SingleOrDefaultAsync(cancellationToken)
-                    ?? throw new KeyNotFoundException($"Care agreement {subjectId} is not one of this grantor's.");
+                    ?? throw new NotVisibleException($"Care agreement {subjectId} is not one of this grantor's.");
             default:
                 return await db.CareAgreements.AnyAsync(a => a.CareProviderId == subjectId && a.GrantorId == grantorId, cancellationToken)
                     ? null
-                    : throw new KeyNotFoundException($"Care provider {subjectId} has no agreement with this grantor.");
+                    : throw new NotVisibleException($"Care provider {subjectId} has no agreement with this grantor.");
         }
     }
 
     private static int RequireEmployee(Actor actor) =>
         actor is { Role: PortalRole.GrantorEmployee, GrantorId: { } grantorId }
             ? grantorId
-            : throw new UnauthorizedAccessException("Only a grantor employee sets or lifts payment blocks.");
+            : throw new NotAllowedException("Only a grantor employee sets or lifts payment blocks.");
 }

@@ -2,6 +2,7 @@ using System.Data;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using OpenPgb.Core.Access;
 using OpenPgb.Core.Common;
 using OpenPgb.Core.Data;
 
@@ -88,7 +89,7 @@ public sealed partial class PaymentRunService(OpenPgbDbContext db, PaymentOption
     {
         ArgumentNullException.ThrowIfNull(output);
         var run = await db.PaymentRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken)
-            ?? throw new KeyNotFoundException($"Payment run {runId} does not exist.");
+            ?? throw new NotVisibleException($"Payment run {runId} does not exist.");
         using var buffer = new MemoryStream();
         try
         {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenPgb.Core.Access;
 using OpenPgb.Core.Accounts;
 using OpenPgb.Core.Audit;
 using OpenPgb.Core.Common;
@@ -99,7 +100,7 @@ public sealed class WorkTaskService(OpenPgbDbContext db, TimeProvider time)
 
     public async Task AssignAsync(Actor actor, long taskId, string assigneeUserId, CancellationToken cancellationToken)
     {
-        var task = await FindAsync(taskId, cancellationToken) ?? throw new KeyNotFoundException($"Work task {taskId} not found.");
+        var task = await FindAsync(taskId, cancellationToken) ?? throw new NotVisibleException($"Work task {taskId} not found.");
         var colleagues = await ColleaguesAsync(task.GrantorId, cancellationToken);
         var assignee = colleagues.FirstOrDefault(c => c.UserId == assigneeUserId);
         if (assignee.UserId is null)

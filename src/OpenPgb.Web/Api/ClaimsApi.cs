@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using OpenPgb.Core.Access;
 using OpenPgb.Core.Audit;
 using OpenPgb.Core.CareProviders;
 using OpenPgb.Core.Claims;
@@ -98,7 +99,7 @@ public static class ClaimsApi
         {
             return TypedResults.UnprocessableEntity(new ClaimProblem("De declaratie is niet ingediend.", [.. refused.Violations.Select(v => new ClaimProblemRule(v.Rule, v.Message))]));
         }
-        catch (Exception ex) when (ex is KeyNotFoundException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is NotVisibleException or NotAllowedException)
         {
             return TypedResults.StatusCode(StatusCodes.Status404NotFound);
         }

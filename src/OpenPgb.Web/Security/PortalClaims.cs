@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using OpenPgb.Core.Access;
 using OpenPgb.Core.Accounts;
 using OpenPgb.Core.Audit;
 
@@ -54,7 +55,7 @@ public static class PortalClaims
 
         return user.IsInRole(OperatorRole)
             ? new Actor(id, name, PortalRole.Operator)
-            : throw new UnauthorizedAccessException("The signed-in user has no role that can act.");
+            : throw new NotAllowedException("The signed-in user has no role that can act.");
     }
 
     public static bool HasMfa(this ClaimsPrincipal user) => user.HasClaim("amr", "mfa");

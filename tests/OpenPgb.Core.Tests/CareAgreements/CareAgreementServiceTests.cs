@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OpenPgb.Core.Access;
 using OpenPgb.Core.Audit;
 using OpenPgb.Core.CareAgreements;
 using OpenPgb.Core.Common;
@@ -149,7 +150,7 @@ public sealed class CareAgreementServiceTests : IAsyncLifetime
         var id = await _world.SubmittedAsync();
         var outsider = Actor.Employee("user-utrecht", "U. Trecht", other.Id);
 
-        await Should.ThrowAsync<KeyNotFoundException>(() => _world.AsAsync(outsider, s => s.AssessAsync(outsider, id, AssessmentDecision.Approve, "00", null, CancellationToken.None)));
+        await Should.ThrowAsync<NotVisibleException>(() => _world.AsAsync(outsider, s => s.AssessAsync(outsider, id, AssessmentDecision.Approve, "00", null, CancellationToken.None)));
         (await _world.LoadAsync(id)).Status.ShouldBe(AgreementStatus.AwaitingAssessment);
     }
 
@@ -160,7 +161,7 @@ public sealed class CareAgreementServiceTests : IAsyncLifetime
         var otherProvider = Actor.Provider("user-x", "Ander", _world.ProviderId + 1000);
 
         // Another provider's scope does not see the agreement at all.
-        await Should.ThrowAsync<KeyNotFoundException>(() => _world.AsAsync(otherProvider, s => s.SignAsProviderAsync(otherProvider, id, CancellationToken.None)));
+        await Should.ThrowAsync<NotVisibleException>(() => _world.AsAsync(otherProvider, s => s.SignAsProviderAsync(otherProvider, id, CancellationToken.None)));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OpenPgb.Core.Access;
 using OpenPgb.Core.Audit;
 using OpenPgb.Core.CareAgreements;
 using OpenPgb.Core.Data;
@@ -54,7 +55,7 @@ public sealed class RepresentativeRightsTests
         var id = await PrepareAsync(world, action);
         AgreementStatus? before = id == 0 ? null : (await world.LoadAsync(id)).Status;
 
-        await Should.ThrowAsync<UnauthorizedAccessException>(() => ActAsync(world, world.Representative, action, id));
+        await Should.ThrowAsync<NotAllowedException>(() => ActAsync(world, world.Representative, action, id));
 
         if (before is not null)
         {
@@ -69,8 +70,8 @@ public sealed class RepresentativeRightsTests
         var world = await AgreementWorld.CreateAsync(db);
         var id = await world.DraftAsync();
 
-        await Should.ThrowAsync<KeyNotFoundException>(() => ActAsync(world, world.Stranger, CitizenAction.Draft, 0));
-        await Should.ThrowAsync<KeyNotFoundException>(() => ActAsync(world, world.Stranger, CitizenAction.Sign, id));
+        await Should.ThrowAsync<NotVisibleException>(() => ActAsync(world, world.Stranger, CitizenAction.Draft, 0));
+        await Should.ThrowAsync<NotVisibleException>(() => ActAsync(world, world.Stranger, CitizenAction.Sign, id));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OpenPgb.Core.Access;
 using OpenPgb.Core.Audit;
 using OpenPgb.Core.CareAgreements;
 using OpenPgb.Core.Claims;
@@ -146,13 +147,13 @@ public sealed class ClaimServiceTests : IAsyncLifetime
     [Fact]
     public async Task Rights_OnlyTheProviderSubmits_OnlyHolderOrWriteRepresentativeApproves()
     {
-        await Should.ThrowAsync<UnauthorizedAccessException>(() => _world.SubmitClaimAsync(AgreementWorld.Claim(_agreement), _world.Holder));
-        await Should.ThrowAsync<KeyNotFoundException>(() => _world.SubmitClaimAsync(AgreementWorld.Claim(_agreement), _world.Stranger));
+        await Should.ThrowAsync<NotAllowedException>(() => _world.SubmitClaimAsync(AgreementWorld.Claim(_agreement), _world.Holder));
+        await Should.ThrowAsync<NotVisibleException>(() => _world.SubmitClaimAsync(AgreementWorld.Claim(_agreement), _world.Stranger));
         var id = await _world.SubmitClaimAsync(AgreementWorld.Claim(_agreement));
 
-        await Should.ThrowAsync<KeyNotFoundException>(() => _world.ApproveClaimAsync(id, _world.Stranger));
-        await Should.ThrowAsync<UnauthorizedAccessException>(() => _world.ApproveClaimAsync(id, _world.ProviderUser));
-        await Should.ThrowAsync<UnauthorizedAccessException>(() => _world.ApproveClaimAsync(id, _world.Employee));
+        await Should.ThrowAsync<NotVisibleException>(() => _world.ApproveClaimAsync(id, _world.Stranger));
+        await Should.ThrowAsync<NotAllowedException>(() => _world.ApproveClaimAsync(id, _world.ProviderUser));
+        await Should.ThrowAsync<NotAllowedException>(() => _world.ApproveClaimAsync(id, _world.Employee));
         await _world.ApproveClaimAsync(id, _world.Representative);
 
         var claim = await _world.ClaimAsync(id);
@@ -178,7 +179,7 @@ public sealed class ClaimServiceTests : IAsyncLifetime
         var agreement = await world.ApprovedAsync();
         var id = await world.SubmitClaimAsync(AgreementWorld.Claim(agreement));
 
-        await Should.ThrowAsync<UnauthorizedAccessException>(() => world.ApproveClaimAsync(id, world.Representative));
+        await Should.ThrowAsync<NotAllowedException>(() => world.ApproveClaimAsync(id, world.Representative));
         await using var scope = world.ScopeOf(world.Representative);
         var all = await scope.ServiceProvider.GetRequiredService<ClaimService>().ApproveAllAsync(world.Representative, CancellationToken.None);
         all.Approved.ShouldBe(0);
@@ -245,11 +246,11 @@ public sealed class ClaimServiceTests : IAsyncLifetime
     {
         await using var scope = _world.ScopeOf(_world.Holder);
         var service = scope.ServiceProvider.GetRequiredService<PaymentBlockService>();
-        await Should.ThrowAsync<UnauthorizedAccessException>(() => service.BlockAsync(_world.Holder, PaymentBlockSubject.CareProvider, _world.ProviderId, "x", new DateOnly(2026, 11, 1), null, CancellationToken.None));
+        await Should.ThrowAsync<NotAllowedException>(() => service.BlockAsync(_world.Holder, PaymentBlockSubject.CareProvider, _world.ProviderId, "x", new DateOnly(2026, 11, 1), null, CancellationToken.None));
         var otherGrantor = await _db.AddGrantorAsync("0344");
         var foreign = Actor.Employee("user-utrecht", "U. Trecht", otherGrantor.Id);
         await using var foreignScope = _world.ScopeOf(foreign);
-        await Should.ThrowAsync<KeyNotFoundException>(() => foreignScope.ServiceProvider.GetRequiredService<PaymentBlockService>()
+        await Should.ThrowAsync<NotVisibleException>(() => foreignScope.ServiceProvider.GetRequiredService<PaymentBlockService>()
             .BlockAsync(foreign, PaymentBlockSubject.CareAgreement, _agreement, "x", new DateOnly(2026, 11, 1), null, CancellationToken.None));
     }
 

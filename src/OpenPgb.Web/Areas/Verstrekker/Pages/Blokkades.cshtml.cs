@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using OpenPgb.Core.Access;
 using OpenPgb.Core.Claims;
 using OpenPgb.Core.Common;
 using OpenPgb.Core.Data;
@@ -62,7 +63,7 @@ public sealed class BlokkadesModel(PaymentBlockService blocks, ClaimService clai
             await LoadAsync(cancellationToken);
             return Page();
         }
-        catch (KeyNotFoundException)
+        catch (NotVisibleException)
         {
             ModelState.AddModelError(nameof(Number), "Dit nummer hoort niet bij een budgethouder, zorgverlener of zorgovereenkomst van uw organisatie.");
             await LoadAsync(cancellationToken);
@@ -101,10 +102,10 @@ public sealed class BlokkadesModel(PaymentBlockService blocks, ClaimService clai
         {
             var providerNumber = number.ToUpperInvariant();
             return await db.CareProviders.Where(p => p.ProviderNumber == providerNumber).Select(p => (long?)p.Id).SingleOrDefaultAsync(cancellationToken)
-                ?? throw new KeyNotFoundException(number);
+                ?? throw new NotVisibleException(number);
         }
 
         var digits = number.StartsWith("ZOK-", StringComparison.OrdinalIgnoreCase) ? number[4..] : number;
-        return long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : throw new KeyNotFoundException(number);
+        return long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : throw new NotVisibleException(number);
     }
 }
