@@ -47,6 +47,7 @@ builder.Services.AddIdentityCore<PortalUser>()
     .AddClaimsPrincipalFactory<PortalClaimsFactory>();
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme)
     .AddIdentityCookies();
+builder.Services.AddAuthentication().AddMachineTokens();
 builder.Services.AddSingleton<DatabaseTicketStore>();
 builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
     .Configure<IOptions<SecurityOptions>, DatabaseTicketStore>((o, security, sessions) =>
@@ -65,7 +66,8 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(PortalClaims.CitizenRole, p => p.RequireRole(PortalClaims.CitizenRole))
     .AddPolicy(PortalClaims.EmployeeRole, p => p.RequireRole(PortalClaims.EmployeeRole))
     .AddPolicy(PortalClaims.OperatorRole, p => p.RequireRole(PortalClaims.OperatorRole))
-    .AddPolicy(PortalClaims.CareProviderRole, p => p.RequireRole(PortalClaims.CareProviderRole));
+    .AddPolicy(PortalClaims.CareProviderRole, p => p.RequireRole(PortalClaims.CareProviderRole))
+    .AddMachineTokenPolicies();
 
 builder.Services.AddRazorPages(options =>
 {

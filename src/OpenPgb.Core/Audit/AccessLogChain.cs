@@ -10,14 +10,11 @@ namespace OpenPgb.Core.Audit;
 /// </summary>
 internal static class AccessLogChain
 {
-    // Arbitrary but fixed: the advisory-lock key of the access log (NEN 7513).
-    private const long LockKey = 7513;
-
     public static async Task AppendAsync(OpenPgbDbContext db, IReadOnlyList<AccessLogEntry> rows, CancellationToken cancellationToken)
     {
         if (db.Database.IsNpgsql())
         {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey})", cancellationToken);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryLocks.AccessLogChain})", cancellationToken);
         }
 
         var last = await db.AccessLogEntries.Unfiltered(Because.SystemProcess).AsNoTracking()

@@ -11,20 +11,17 @@ namespace OpenPgb.Core.Claims;
 /// </summary>
 internal static class ClaimLocks
 {
-    // Advisory-lock classes; the second key is the object's id.
-    private const int BudgetLockClass = 7514;
-    private const int ProviderClaimsLockClass = 7515;
 
     /// <summary>Approvals of one grant: two approvals never both take the last euro.</summary>
     public static Task BudgetAsync(OpenPgbDbContext db, long grantId, CancellationToken cancellationToken) =>
-        LockAsync(db, BudgetLockClass, grantId, cancellationToken);
+        LockAsync(db, AdvisoryLocks.Budget, grantId, cancellationToken);
 
     /// <summary>
     /// Submissions of one provider: no overlap on an agreement (an agreement has one provider), at most 24 hours a day
     /// across the provider's claims, an invoice number once per provider, the holiday allowance within its cap.
     /// </summary>
     public static Task ProviderClaimsAsync(OpenPgbDbContext db, long careProviderId, CancellationToken cancellationToken) =>
-        LockAsync(db, ProviderClaimsLockClass, careProviderId, cancellationToken);
+        LockAsync(db, AdvisoryLocks.ProviderClaims, careProviderId, cancellationToken);
 
     private static async Task LockAsync(OpenPgbDbContext db, int lockClass, long id, CancellationToken cancellationToken)
     {

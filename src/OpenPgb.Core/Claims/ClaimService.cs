@@ -34,6 +34,42 @@ public sealed class ClaimService(OpenPgbDbContext db, BudgetLedger ledger, Acces
     }
 
     /// <summary>
+    /// Submits once per provider and key (the API's Idempotency-Key, the upload's file and line): the same key with the
+    /// same claim answers the stored claim as a repeat; with another claim <see cref="ClaimKeyReusedException"/>. Of
+    /// parallel submissions with one key one is stored and the others answer as repeats; any other refusal or database
+    /// failure is not a race and is not hidden.
+    /// </summary>
+    public async Task<(Claim Claim, bool Repeat)> SubmitOnceAsync(Actor actor, ClaimInput input, ClaimChannel channel, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(input);
+        var key = input.ExternalKey ?? throw new ArgumentException("A keyed submission needs its key.", nameof(input));
+        var providerId = actor.CareProviderId ?? throw new NotAllowedException("Only a provider submits claims with a key.");
+        if (await ByKeyAsync(providerId, key, cancellationToken) is { } existing)
+        {
+            return Same(existing, input) ? (existing, true) : throw new ClaimKeyReusedException(key);
+        }
+
+        try
+        {
+            var id = await SubmitAsync(actor, input, channel, cancellationToken);
+            return (await db.Claims.AsNoTracking().SingleAsync(c => c.Id == id, cancellationToken), false);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or ClaimRefusedException)
+        {
+            // A parallel submission with this key got in first: the insert hit the unique index, or (serialised by the
+            // provider's lock) the rules now see its claim as a duplicate. Either way it is a repeat, not a refusal.
+            db.ChangeTracker.Clear();
+            if (await ByKeyAsync(providerId, key, cancellationToken) is { } raced)
+            {
+                return Same(raced, input) ? (raced, true) : throw new ClaimKeyReusedException(key);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>
     /// The monthly job's claim for a fixed monthly agreement: the same rules, no person submitting. Returns the id, or
     /// the refusal. Once per agreement and month: the external key is unique per provider.
     /// </summary>
@@ -263,6 +299,13 @@ public sealed class ClaimService(OpenPgbDbContext db, BudgetLedger ledger, Acces
     // The claim's or agreement's visibility authorises loading its grant (a provider cannot see the grant itself).
     private async Task<Grant> LoadGrantAsync(long grantId, CancellationToken cancellationToken) =>
         await db.Grants.Unfiltered(Because.GrantOfVisibleAgreement).WithHolderAndCurrentVersion().SingleAsync(g => g.Id == grantId, cancellationToken);
+
+    private Task<Claim?> ByKeyAsync(long providerId, string key, CancellationToken cancellationToken) =>
+        db.Claims.AsNoTracking().SingleOrDefaultAsync(c => c.CareProviderId == providerId && c.ExternalKey == key, cancellationToken);
+
+    private static bool Same(Claim claim, ClaimInput input) =>
+        claim.CareAgreementId == input.CareAgreementId && claim.Kind == input.Kind && claim.PeriodStart == input.PeriodStart && claim.PeriodEnd == input.PeriodEnd
+        && claim.InvoiceNumber == input.InvoiceNumber.Trim() && (input.Kind != ClaimKind.Care || (claim.Units == input.Units && claim.CareFunctionCode == input.CareFunctionCode));
 
     private static string Detail(Claim claim) => $"declaratie {claim.Id} factuur {claim.InvoiceNumber}, {Money.FormatEuro(claim.AmountCents)}";
 }

@@ -52,7 +52,7 @@ public sealed partial class ClaimUploadRunner(IServiceScopeFactory scopes, Datab
             failing.ServiceProvider.GetRequiredService<AccessScopeAccessor>().Current = AccessScope.System;
             var db = failing.ServiceProvider.GetRequiredService<OpenPgbDbContext>();
             var upload = await db.Set<ClaimUpload>().SingleAsync(u => u.Id == next.Id, CancellationToken.None);
-            upload.Fail("Het verwerken stopte door een technische fout. De regels hieronder zijn verwerkt. Upload het bestand opnieuw voor de rest; regels die al zijn ingediend, worden dan gemeld als al gedeclareerd.", time.GetUtcNow());
+            upload.Fail("Het verwerken stopte door een technische fout. De regels hieronder zijn verwerkt. Upload het bestand opnieuw voor de rest: wat al is ingediend, wordt niet nog eens ingediend.", time.GetUtcNow());
             await db.SaveChangesAsync(CancellationToken.None);
         }
 

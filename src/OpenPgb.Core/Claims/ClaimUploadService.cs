@@ -109,7 +109,7 @@ public sealed class ClaimUploadService(OpenPgbDbContext db, ClaimService claims,
 
         foreach (var (line, input, error) in parsed.Skip(results.Count))
         {
-            results.Add(input is null ? new UploadRow(line, string.Empty, false, error!) : await SubmitRowAsync(actor, line, input, cancellationToken));
+            results.Add(input is null ? new UploadRow(line, string.Empty, false, error!) : await SubmitRowAsync(actor, uploadId, line, input, cancellationToken));
             if (results.Count % CheckpointRows == 0)
             {
                 await SaveAsync(uploadId, u => u.Record(results), cancellationToken);
@@ -148,12 +148,14 @@ public sealed class ClaimUploadService(OpenPgbDbContext db, ClaimService claims,
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task<UploadRow> SubmitRowAsync(Actor actor, int line, ClaimInput input, CancellationToken cancellationToken)
+    // Each row is submitted once under a key of its own (upload and line): a row submitted before a restart, or before
+    // a failed upload is queued again, answers with its claim instead of being refused as a duplicate.
+    private async Task<UploadRow> SubmitRowAsync(Actor actor, long uploadId, int line, ClaimInput input, CancellationToken cancellationToken)
     {
         try
         {
-            var id = await claims.SubmitAsync(actor, input, ClaimChannel.CsvUpload, cancellationToken);
-            return new UploadRow(line, input.InvoiceNumber, true, $"Ingediend als declaratie {id}.");
+            var (claim, _) = await claims.SubmitOnceAsync(actor, input with { ExternalKey = $"upload-{uploadId}-{line}" }, ClaimChannel.CsvUpload, cancellationToken);
+            return new UploadRow(line, input.InvoiceNumber, true, $"Ingediend als declaratie {claim.Id}.");
         }
         catch (ClaimRefusedException refused)
         {
@@ -167,6 +169,7 @@ public sealed class ClaimUploadService(OpenPgbDbContext db, ClaimService claims,
         }
         catch (DbUpdateException)
         {
+            // Another request took this invoice number between the check and the insert.
             db.ChangeTracker.Clear();
             return new UploadRow(line, input.InvoiceNumber, false, $"Factuurnummer {input.InvoiceNumber} is al eerder gedeclareerd.");
         }

@@ -29,7 +29,7 @@ public sealed class JobLease : IAsyncDisposable
         {
             var connection = new NpgsqlConnection(database.ConnectionString);
             await connection.OpenAsync(cancellationToken);
-            await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(7515, hashtext($1))", connection);
+            await using var command = new NpgsqlCommand($"SELECT pg_try_advisory_lock({AdvisoryLocks.JobLease}, hashtext($1))", connection);
             command.Parameters.AddWithValue(job);
             if (await command.ExecuteScalarAsync(cancellationToken) is true)
             {

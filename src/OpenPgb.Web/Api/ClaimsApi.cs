@@ -1,12 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using OpenPgb.Core.Access;
 using OpenPgb.Core.Audit;
-using OpenPgb.Core.CareProviders;
 using OpenPgb.Core.Claims;
 using OpenPgb.Core.Data;
+using OpenPgb.Web.Security;
 
 namespace OpenPgb.Web.Api;
 
@@ -25,6 +24,7 @@ public static class ClaimsApi
             .WithTags("Declaraties")
             .DisableAntiforgery()
             .RequireRateLimiting(IpgbApi.RateLimitPolicy)
+            .RequireAuthorization(MachineTokens.ProviderPolicy)
             .WithName("SubmitClaim")
             .WithSummary("Submit one claim (declaratie) for an approved care agreement")
             .Produces<ClaimResponse>(StatusCodes.Status201Created)
@@ -44,22 +44,15 @@ public static class ClaimsApi
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    // The body is read by hand, after the token is checked and only up to MaxBodyBytes: an anonymous caller cannot
-    // make the server parse megabytes.
-    private static async Task<Results<Created<ClaimResponse>, Ok<ClaimResponse>, UnprocessableEntity<ClaimProblem>, BadRequest<ClaimProblem>, UnauthorizedHttpResult, StatusCodeHttpResult>> SubmitAsync(
+    // The token is checked by the ProviderToken scheme before this runs; the body is read by hand, only up to
+    // MaxBodyBytes: an anonymous caller cannot make the server parse megabytes.
+    private static async Task<Results<Created<ClaimResponse>, Ok<ClaimResponse>, UnprocessableEntity<ClaimProblem>, BadRequest<ClaimProblem>, StatusCodeHttpResult>> SubmitAsync(
         HttpContext context,
-        CareProviderService providers,
         ClaimService claims,
-        OpenPgbDbContext db,
         AccessScopeAccessor scope,
         CancellationToken cancellationToken)
     {
-        if (MachineChannel.BearerSecret(context) is not { } secret || await providers.AuthenticateApiTokenAsync(secret, cancellationToken) is not { } provider)
-        {
-            MachineChannel.Challenge(context);
-            return TypedResults.Unauthorized();
-        }
-
+        var provider = MachineTokens.ProviderOf(context.User);
         scope.Current = AccessScope.ForCareProvider(provider.Id);
         if (context.Request.ContentLength > MaxBodyBytes)
         {
@@ -83,33 +76,23 @@ public static class ClaimsApi
             return TypedResults.BadRequest(new ClaimProblem("De declaratie is onvolledig: overeenkomst, zorgfunctie, periode, eenheden (of bedrag), factuurnummer en factuurdatum zijn verplicht.", []));
         }
 
-        if (await ExistingAsync(db, provider.Id, key, cancellationToken) is { } existing)
-        {
-            return Same(existing, input) ? TypedResults.Ok(ClaimResponse.Of(existing)) : TypedResults.StatusCode(StatusCodes.Status409Conflict);
-        }
-
         try
         {
             var actor = Actor.Provider($"api-{provider.ProviderNumber}", $"{provider.Name} (koppeling)", provider.Id);
-            var id = await claims.SubmitAsync(actor, input, ClaimChannel.Api, cancellationToken);
-            var claim = await db.Claims.AsNoTracking().SingleAsync(c => c.Id == id, cancellationToken);
-            return TypedResults.Created($"/api/claims/v1/{id}", ClaimResponse.Of(claim));
+            var (claim, repeat) = await claims.SubmitOnceAsync(actor, input, ClaimChannel.Api, cancellationToken);
+            return repeat ? TypedResults.Ok(ClaimResponse.Of(claim)) : TypedResults.Created($"/api/claims/v1/{claim.Id}", ClaimResponse.Of(claim));
         }
         catch (ClaimRefusedException refused)
         {
             return TypedResults.UnprocessableEntity(new ClaimProblem("De declaratie is niet ingediend.", [.. refused.Violations.Select(v => new ClaimProblemRule(v.Rule, v.Message))]));
         }
+        catch (ClaimKeyReusedException)
+        {
+            return TypedResults.StatusCode(StatusCodes.Status409Conflict);
+        }
         catch (Exception ex) when (ex is NotVisibleException or NotAllowedException)
         {
             return TypedResults.StatusCode(StatusCodes.Status404NotFound);
-        }
-        catch (DbUpdateException)
-        {
-            // A concurrent request with the same key won the race: answer as a repeat.
-            db.ChangeTracker.Clear();
-            return await ExistingAsync(db, provider.Id, key, cancellationToken) is { } raced && Same(raced, input)
-                ? TypedResults.Ok(ClaimResponse.Of(raced))
-                : TypedResults.StatusCode(StatusCodes.Status409Conflict);
         }
     }
 
@@ -139,13 +122,6 @@ public static class ClaimsApi
             return (false, null);
         }
     }
-
-    private static Task<Claim?> ExistingAsync(OpenPgbDbContext db, long providerId, string key, CancellationToken cancellationToken) =>
-        db.Claims.AsNoTracking().SingleOrDefaultAsync(c => c.CareProviderId == providerId && c.ExternalKey == key, cancellationToken);
-
-    private static bool Same(Claim claim, ClaimInput input) =>
-        claim.CareAgreementId == input.CareAgreementId && claim.Kind == input.Kind && claim.PeriodStart == input.PeriodStart && claim.PeriodEnd == input.PeriodEnd
-        && claim.InvoiceNumber == input.InvoiceNumber.Trim() && (input.Kind != ClaimKind.Care || (claim.Units == input.Units && claim.CareFunctionCode == input.CareFunctionCode));
 }
 
 /// <summary>The JSON body of a claim. Amounts in euro cents; units with at most two decimals.</summary>

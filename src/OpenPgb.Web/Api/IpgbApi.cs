@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenPgb.Core.BudgetClosing;
 using OpenPgb.Core.Data;
-using OpenPgb.Core.Grantors;
 using OpenPgb.Core.Ipgb;
+using OpenPgb.Web.Security;
 
 namespace OpenPgb.Web.Api;
 
@@ -21,7 +21,7 @@ public static class IpgbApi
 
     public static IEndpointRouteBuilder MapIpgbApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/ipgb/v1").WithTags("iPgb").DisableAntiforgery();
+        var api = routes.MapGroup("/api/ipgb/v1").WithTags("iPgb").DisableAntiforgery().RequireAuthorization(MachineTokens.GrantorPolicy);
         api.MapPost("/messages", ReceiveAsync)
             .RequireRateLimiting(RateLimitPolicy)
             .WithName("ReceiveIpgbMessage")
@@ -57,18 +57,14 @@ public static class IpgbApi
         return header.Length == 0 ? "anonymous" : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(header)))[..16];
     }
 
-    private static async Task<Results<ContentHttpResult, UnauthorizedHttpResult, ForbidHttpResult, StatusCodeHttpResult>> ReceiveAsync(
+    private static async Task<Results<ContentHttpResult, ForbidHttpResult, StatusCodeHttpResult>> ReceiveAsync(
         HttpContext context,
-        GrantorService grantors,
         GrantIntakeService intake,
         AccessScopeAccessor scope,
         IntakeOptions options,
         CancellationToken cancellationToken)
     {
-        if (await AuthenticateAsync(context, grantors, scope, cancellationToken) is not { } grantor)
-        {
-            return TypedResults.Unauthorized();
-        }
+        var grantor = Caller(context, scope);
 
         if (!MachineChannel.IsXml(context))
         {
@@ -89,44 +85,35 @@ public static class IpgbApi
         var result = await intake.ReceiveAsync(body, MessageChannel.Http, grantor.Code, cancellationToken);
         if (result.Outcome == IntakeOutcome.Refused)
         {
-            return TypedResults.Forbid();
+            return TypedResults.Forbid(authenticationSchemes: [MachineTokens.GrantorScheme]);
         }
 
         context.Response.StatusCode = result.HeaderReadable ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
         return TypedResults.Content(Encoding.UTF8.GetString(result.Response!), XmlContentType, Encoding.UTF8, context.Response.StatusCode);
     }
 
-    private static async Task<Results<Ok<OutboxItem[]>, UnauthorizedHttpResult>> OutboxAsync(
-        HttpContext context, GrantorService grantors, BudgetClosingService closings, AccessScopeAccessor scope, CancellationToken cancellationToken)
+    private static async Task<Ok<OutboxItem[]>> OutboxAsync(
+        HttpContext context, BudgetClosingService closings, AccessScopeAccessor scope, CancellationToken cancellationToken)
     {
-        if (await AuthenticateAsync(context, grantors, scope, cancellationToken) is not { } grantor)
-        {
-            return TypedResults.Unauthorized();
-        }
+        var grantor = Caller(context, scope);
 
         var pending = await closings.PendingAsync(grantor.Id, cancellationToken);
         return TypedResults.Ok(pending.Select(m => new OutboxItem(m.Identification, "507", m.DateSent, $"/api/ipgb/v1/outbox/{m.Identification}", m.FetchedAt is not null)).ToArray());
     }
 
-    private static async Task<Results<ContentHttpResult, UnauthorizedHttpResult, NotFound>> FetchAsync(
-        string identificatie, HttpContext context, GrantorService grantors, BudgetClosingService closings, AccessScopeAccessor scope, CancellationToken cancellationToken)
+    private static async Task<Results<ContentHttpResult, NotFound>> FetchAsync(
+        string identificatie, HttpContext context, BudgetClosingService closings, AccessScopeAccessor scope, CancellationToken cancellationToken)
     {
-        if (await AuthenticateAsync(context, grantors, scope, cancellationToken) is not { } grantor)
-        {
-            return TypedResults.Unauthorized();
-        }
+        var grantor = Caller(context, scope);
 
         var message = await closings.FetchAsync(grantor.Id, identificatie, cancellationToken);
         return message is null ? TypedResults.NotFound() : TypedResults.Content(Encoding.UTF8.GetString(message.Xml), XmlContentType, Encoding.UTF8);
     }
 
-    private static async Task<Results<NoContent, UnauthorizedHttpResult, ForbidHttpResult, NotFound, ContentHttpResult, StatusCodeHttpResult>> RetourAsync(
-        HttpContext context, GrantorService grantors, BudgetClosingService closings, AccessScopeAccessor scope, IntakeOptions options, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ForbidHttpResult, NotFound, ContentHttpResult, StatusCodeHttpResult>> RetourAsync(
+        HttpContext context, BudgetClosingService closings, AccessScopeAccessor scope, IntakeOptions options, CancellationToken cancellationToken)
     {
-        if (await AuthenticateAsync(context, grantors, scope, cancellationToken) is not { } grantor)
-        {
-            return TypedResults.Unauthorized();
-        }
+        var grantor = Caller(context, scope);
 
         if (!MachineChannel.IsXml(context))
         {
@@ -144,7 +131,7 @@ public static class IpgbApi
             return await closings.ReceiveRetourAsync(grantor.Code, body, cancellationToken) switch
             {
                 RetourOutcome.Recorded => TypedResults.NoContent(),
-                RetourOutcome.WrongSender => TypedResults.Forbid(),
+                RetourOutcome.WrongSender => TypedResults.Forbid(authenticationSchemes: [MachineTokens.GrantorScheme]),
                 RetourOutcome.UnknownMessage => TypedResults.NotFound(),
                 RetourOutcome.AlreadyAnswered => TypedResults.Content("Deze 507 is al beantwoord.", "text/plain; charset=utf-8", Encoding.UTF8, StatusCodes.Status409Conflict),
             };
@@ -155,18 +142,12 @@ public static class IpgbApi
         }
     }
 
-    // Intake, the outbox and retour are system processes: the token decides which grantor may send or fetch, not what
-    // they may read.
-    private static async Task<Grantor?> AuthenticateAsync(HttpContext context, GrantorService grantors, AccessScopeAccessor scope, CancellationToken cancellationToken)
+    // Intake, the outbox and retour are system processes: the token (checked by the GrantorToken scheme) decides which
+    // grantor may send or fetch, not what they may read.
+    private static (int Id, string Code) Caller(HttpContext context, AccessScopeAccessor scope)
     {
         scope.Current = AccessScope.System;
-        if (MachineChannel.BearerSecret(context) is { } secret && await grantors.AuthenticateAsync(secret, cancellationToken) is { } grantor)
-        {
-            return grantor;
-        }
-
-        MachineChannel.Challenge(context);
-        return null;
+        return MachineTokens.GrantorOf(context.User);
     }
 
     /// <summary>Reads the body up to the limit; null when it is longer (chunked bodies have no Content-Length).</summary>

@@ -96,6 +96,24 @@ public sealed class ClaimServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SubmitOnce_SameKeySameClaimIsARepeat_SameKeyOtherClaimIsRefused_ParallelRepeatsStoreOne()
+    {
+        var input = AgreementWorld.Claim(_agreement, hours: 4, month: 10, invoice: "KEY-1") with { ExternalKey = "sleutel-1" };
+
+        var first = await SubmitOnceAsync(input);
+        var again = await SubmitOnceAsync(input);
+        first.Repeat.ShouldBeFalse();
+        again.Repeat.ShouldBeTrue();
+        again.Claim.Id.ShouldBe(first.Claim.Id);
+        await Should.ThrowAsync<ClaimKeyReusedException>(() => SubmitOnceAsync(input with { Units = 5 }));
+
+        var parallel = AgreementWorld.Claim(_agreement, hours: 2, month: 9, invoice: "KEY-2") with { ExternalKey = "sleutel-2" };
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => SubmitOnceAsync(parallel)));
+        outcomes.Select(o => o.Claim.Id).Distinct().Count().ShouldBe(1);
+        outcomes.Count(o => !o.Repeat).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Submit_MoreThan24HoursADay_AcrossTheProvidersClaims_IsRefused()
     {
         var second = await _world.ApprovedAsync(AgreementWorld.Terms(careFunction: "03"));
@@ -305,5 +323,11 @@ public sealed class ClaimServiceTests : IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<OpenPgbDbContext>();
         var version = await db.GrantVersions.Include(v => v.CareFunctionBudgets).SingleAsync(v => v.GrantId == _world.GrantId && v.IsCurrent);
         return await scope.ServiceProvider.GetRequiredService<BudgetLedger>().PositionAsync(version, code, 2026, CancellationToken.None);
+    }
+
+    private async Task<(Claim Claim, bool Repeat)> SubmitOnceAsync(ClaimInput input)
+    {
+        await using var scope = _world.ScopeOf(_world.ProviderUser);
+        return await scope.ServiceProvider.GetRequiredService<ClaimService>().SubmitOnceAsync(_world.ProviderUser, input, ClaimChannel.Api, CancellationToken.None);
     }
 }
