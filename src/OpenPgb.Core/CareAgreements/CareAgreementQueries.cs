@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using OpenPgb.Core.Access;
-using OpenPgb.Core.Accounts;
 using OpenPgb.Core.Audit;
 using OpenPgb.Core.CareProviders;
 using OpenPgb.Core.Data;
@@ -79,14 +78,14 @@ public sealed class CareAgreementQueries(OpenPgbDbContext db, Grantors.GrantorSe
             .SingleAsync(g => g.Id == agreement.GrantId, cancellationToken);
         var shown = agreement.ShownVersion;
         long? maximum = null;
-        if (actor.Role is PortalRole.GrantorEmployee or PortalRole.Operator)
+        var rights = Rights.RightsOf(actor, GrantFacts.Of(grant));
+        if (rights.Relation is GrantRelation.Employee or GrantRelation.Operator)
         {
             maximum = await settings.MaximumForAsync(agreement.GrantorId, shown.CareFunctionCodes, shown.TariffUnit, shown.StartDate, cancellationToken);
             await accessLog.ReadAndSaveAsync(actor, agreement.BudgetHolderId, "zorgovereenkomst bekeken", $"zorgovereenkomst {agreement.Id}", cancellationToken);
         }
 
-        var canWrite = Rights.RightsOf(actor, GrantFacts.Of(grant)).CanActAsCitizen;
-        return new AgreementView(agreement, provider, grant.BudgetHolder!.Name.Display, grant.Grantor!.Name, grant.BudgetKey, grant.CurrentVersion!.CareFunctionBudgets, maximum, canWrite);
+        return new AgreementView(agreement, provider, grant.BudgetHolder!.Name.Display, grant.Grantor!.Name, grant.BudgetKey, grant.CurrentVersion!.CareFunctionBudgets, maximum, rights.CanActAsCitizen);
     }
 
     /// <summary>The care functions an agreement on this grant may cover: the grant's own, or every one for care function 99.</summary>
