@@ -78,7 +78,6 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeAreaFolder("Beheer", "/", PortalClaims.OperatorRole);
     options.Conventions.AuthorizeAreaFolder("Zorgverlener", "/", PortalClaims.CareProviderRole);
     options.Conventions.AllowAnonymousToAreaPage("Zorgverlener", "/Registreren");
-    options.Conventions.AuthorizeFolder("/Account/Manage");
 }).AddMvcOptions(options =>
 {
     // Global, so it covers area pages too (Conventions.ConfigureFilter reaches only pages outside areas).
