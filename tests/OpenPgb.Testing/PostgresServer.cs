@@ -19,6 +19,7 @@ public sealed class PostgresServer : IAsyncDisposable
     private readonly string _binDirectory;
     private readonly bool _asPostgresUser;
     private int _databaseCounter;
+    private int _stopped;
 
     private PostgresServer(string directory, string binDirectory, int port, bool asPostgresUser)
     {
@@ -32,7 +33,11 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public string AdminConnectionString => ConnectionStringFor("postgres");
 
-    /// <summary>The one server of this test process, started on first use and stopped at process exit.</summary>
+    /// <summary>
+    /// The one server of this test process, started on first use and stopped by <see cref="SharedPostgresLifetime"/>
+    /// when the assembly's tests are done. Should the process end another way, its exit only signals the cluster to
+    /// stop and does not wait: a blocking clean-up at process exit trips the test host's foreground-thread watchdog.
+    /// </summary>
     public static async Task<PostgresServer> SharedAsync()
     {
         await Gate.WaitAsync();
@@ -40,11 +45,30 @@ public sealed class PostgresServer : IAsyncDisposable
         {
             if (_shared is null)
             {
-                _shared = await StartAsync();
-                AppDomain.CurrentDomain.ProcessExit += (_, _) => _shared.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                var started = await StartAsync();
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => started.SignalStop();
+                _shared = started;
             }
 
             return _shared;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    /// <summary>Stops and removes the shared server if this process started one.</summary>
+    public static async Task StopSharedAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (_shared is not null)
+            {
+                await _shared.DisposeAsync();
+                _shared = null;
+            }
         }
         finally
         {
@@ -91,6 +115,11 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
         try
         {
             await RunPgAsync("pg_ctl", ["-D", Path.Combine(_directory, "data"), "-m", "immediate", "stop"]);
@@ -107,6 +136,24 @@ public sealed class PostgresServer : IAsyncDisposable
         catch (IOException)
         {
         }
+    }
+
+    private void SignalStop()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
+        var exe = Path.Combine(_binDirectory, "pg_ctl");
+        string[] arguments = ["-D", Path.Combine(_directory, "data"), "-m", "immediate", "--no-wait", "stop"];
+        var info = new ProcessStartInfo(_asPostgresUser ? "runuser" : exe) { UseShellExecute = false };
+        foreach (var argument in _asPostgresUser ? ["-u", "postgres", "--", exe, .. arguments] : arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info);
     }
 
     private static string FindBinDirectory()

@@ -55,6 +55,7 @@ internal sealed class ClaimUploadMapping : IEntityTypeConfiguration<ClaimUpload>
         builder.Property(u => u.UploadedByUserId).HasMaxLength(450).IsRequired();
         builder.Property(u => u.Failure).HasMaxLength(1000);
         builder.Ignore(u => u.Results);
+        builder.Ignore(u => u.Progress);
         builder.HasIndex(u => u.Status).HasDatabaseName("ix_claim_uploads_status");
         builder.HasOne<CareProvider>().WithMany().HasForeignKey(u => u.CareProviderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => new { u.CareProviderId, u.Sha256 }).IsUnique().HasDatabaseName("ux_claim_uploads_file");

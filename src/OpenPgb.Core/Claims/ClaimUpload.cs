@@ -12,6 +12,12 @@ public enum ClaimUploadStatus
     Failed,
 }
 
+/// <summary>Where an upload stands, without its rows or content: what the page's progress poll reads.</summary>
+public sealed record UploadProgress(ClaimUploadStatus Status, int Rows, int TotalRows, int Accepted, string? Failure)
+{
+    public bool IsActive => Status is ClaimUploadStatus.Queued or ClaimUploadStatus.Running;
+}
+
 /// <summary>
 /// A bulk CSV upload by a provider. It is queued with its content, a background job submits its rows (thousands take
 /// longer than a web request should live) and keeps the result of every row here, so the provider's page can follow
@@ -63,7 +69,9 @@ public sealed class ClaimUpload
     /// <summary>Why the upload stopped, in Dutch; null unless failed.</summary>
     public string? Failure { get; private set; }
 
-    public bool IsActive => Status is ClaimUploadStatus.Queued or ClaimUploadStatus.Running;
+    public bool IsActive => Progress.IsActive;
+
+    public UploadProgress Progress => new(Status, Rows, TotalRows, Accepted, Failure);
 
     public IReadOnlyList<UploadRow> Results => ResultJson is null ? [] : JsonSerializer.Deserialize<List<UploadRow>>(ResultJson) ?? [];
 

@@ -78,6 +78,13 @@ public sealed class ClaimUploadService(OpenPgbDbContext db, ClaimService claims,
             ? await db.Set<ClaimUpload>().AsNoTracking().SingleOrDefaultAsync(u => u.Id == uploadId && u.CareProviderId == providerId, cancellationToken)
             : null;
 
+    /// <summary>How far one upload of the actor's provider is, read without its content (polled while it runs).</summary>
+    public async Task<UploadProgress?> ProgressAsync(Actor actor, long uploadId, CancellationToken cancellationToken) =>
+        actor.CareProviderId is { } providerId
+            ? await db.Set<ClaimUpload>().AsNoTracking().Where(u => u.Id == uploadId && u.CareProviderId == providerId)
+                .Select(u => new UploadProgress(u.Status, u.Rows, u.TotalRows, u.Accepted, u.Failure)).SingleOrDefaultAsync(cancellationToken)
+            : null;
+
     /// <summary>The provider's recent uploads, newest first, without their contents.</summary>
     public async Task<IReadOnlyList<(long Id, string FileName, DateTimeOffset UploadedAt, ClaimUploadStatus Status, int Rows, int Accepted)>> RecentAsync(Actor actor, CancellationToken cancellationToken)
     {

@@ -60,6 +60,10 @@ public sealed class GrantQueries(OpenPgbDbContext db, CareFunctionCodeListCache 
         return await GrantsAsync(db.Grants.Where(g => g.BudgetHolder!.Bsn == bsn), cancellationToken);
     }
 
+    /// <summary>Whether <paramref name="bsn"/> holds a budget of their own (where a citizen's portal starts).</summary>
+    public async Task<bool> HoldsAGrantAsync(string bsn, CancellationToken cancellationToken) =>
+        await db.Grants.AnyAsync(g => g.BudgetHolder!.Bsn == bsn, cancellationToken);
+
     /// <summary>Grants that <paramref name="bsn"/> represents, with the rights the current version gives.</summary>
     public async Task<IReadOnlyList<RepresentedGrantRow>> RepresentedAsync(string bsn, CancellationToken cancellationToken)
     {

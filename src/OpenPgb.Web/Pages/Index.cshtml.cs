@@ -38,7 +38,7 @@ public sealed class IndexModel(GrantQueries grants) : PageModel
     /// </summary>
     private async Task<string> CitizenStartAsync(string bsn, CancellationToken cancellationToken)
     {
-        if ((await grants.OwnGrantsAsync(bsn, cancellationToken)).Count > 0)
+        if (await grants.HoldsAGrantAsync(bsn, cancellationToken))
         {
             return "/budgethouder";
         }

@@ -23,18 +23,18 @@ public sealed class UploadResultaatModel(ClaimUploadService uploads) : PageModel
     }
 
     public async Task<IActionResult> OnGetVoortgangAsync(long id, CancellationToken cancellationToken) =>
-        await uploads.OwnUploadAsync(User.ToActor(), id, cancellationToken) is { } upload
-            ? new JsonResult(new { status = upload.Status.ToString(), klaar = !upload.IsActive, tekst = ProgressText(upload) })
+        await uploads.ProgressAsync(User.ToActor(), id, cancellationToken) is { } progress
+            ? new JsonResult(new { status = progress.Status.ToString(), klaar = !progress.IsActive, tekst = ProgressText(progress) })
             : NotFound();
 
-    public static string ProgressText(ClaimUpload upload) => upload.Status switch
+    public static string ProgressText(UploadProgress upload) => upload.Status switch
     {
         ClaimUploadStatus.Queued => "Het bestand staat in de wachtrij.",
         ClaimUploadStatus.Running when upload.TotalRows > 0 => $"Bezig: {upload.Rows} van {upload.TotalRows} regels verwerkt.",
         ClaimUploadStatus.Running => "Bezig met verwerken.",
         ClaimUploadStatus.Done => $"Klaar: {upload.Accepted} van {upload.Rows} {Plural.Word(upload.Rows, "regel", "regels")} ingediend.",
         ClaimUploadStatus.Failed => upload.Failure ?? "Het verwerken is mislukt.",
-        _ => throw new ArgumentOutOfRangeException(nameof(upload)),
+        _ => throw new ArgumentOutOfRangeException(nameof(upload), upload.Status, "Unknown upload status."),
     };
 
     public static string NameOf(ClaimUploadStatus status) => status switch
