@@ -97,6 +97,43 @@ public static class Rights
         return actor.Role == PortalRole.GrantorEmployee && actor.GrantorId == grantorId;
     }
 
+    /// <summary>The grantor an employee acts for now; refuses everyone else.</summary>
+    public static int RequireEmployee(Actor actor, string what)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor is { Role: PortalRole.GrantorEmployee, GrantorId: { } grantorId }
+            ? grantorId
+            : throw new NotAllowedException($"Only a grantor employee {what}.");
+    }
+
+    /// <summary>Refuses anyone but an employee acting for <paramref name="grantorId"/> now.</summary>
+    public static void RequireEmployeeOf(Actor actor, int grantorId, string what)
+    {
+        if (!IsEmployeeOf(actor, grantorId))
+        {
+            throw new NotAllowedException($"Only an employee of grantor {grantorId} {what}.");
+        }
+    }
+
+    /// <summary>The provider a provider's user acts for; refuses everyone else.</summary>
+    public static long RequireProviderUser(Actor actor, string what)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor is { Role: PortalRole.CareProvider, CareProviderId: { } providerId }
+            ? providerId
+            : throw new NotAllowedException($"Only a care provider's own user {what}.");
+    }
+
+    /// <summary>
+    /// Whether reading someone's data is logged for NEN 7513: every read by staff, providers and operators; not the
+    /// citizen reading their own budget or the one they represent (the query filters let them see nothing else).
+    /// </summary>
+    public static bool IsLoggedRead(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.Role != PortalRole.Citizen;
+    }
+
     /// <summary>Whether a provider's user acts for <paramref name="careProviderId"/>.</summary>
     public static bool IsUserOf(Actor actor, long careProviderId)
     {

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using OpenPgb.Core.Access;
-using OpenPgb.Core.Accounts;
 using OpenPgb.Core.Audit;
 using OpenPgb.Core.Common;
 using OpenPgb.Core.Data;
@@ -28,7 +27,7 @@ public sealed class CareAgreementService(
         var onBehalfOf = CitizenWriteRights(actor, grant);
         var provider = await db.CareProviders.SingleOrDefaultAsync(p => p.Id == careProviderId, cancellationToken)
             ?? throw new BusinessRuleException("ZorgverlenerBestaat", "Deze zorgverlener is niet gevonden.");
-        CareAgreementRules.Check(terms, grant.CurrentVersion!);
+        CareAgreementRules.Require(terms, grant.CurrentVersion!);
         var agreement = CareAgreement.Draft(grant.Id, grant.GrantorId, grant.BudgetHolderId, provider.Id, terms, time.GetUtcNow());
         db.CareAgreements.Add(agreement);
         await InTransactionAsync(
@@ -41,7 +40,7 @@ public sealed class CareAgreementService(
     {
         var (agreement, grant) = await LoadAsync(agreementId, cancellationToken);
         var onBehalfOf = CitizenWriteRights(actor, grant);
-        CareAgreementRules.Check(terms, grant.CurrentVersion!);
+        CareAgreementRules.Require(terms, grant.CurrentVersion!);
         agreement.UpdateDraft(terms);
         accessLog.Changed(actor, agreement.BudgetHolderId, "zorgovereenkomst concept gewijzigd", Detail(agreement), onBehalfOf);
         await db.SaveChangesAsync(cancellationToken);
@@ -78,7 +77,7 @@ public sealed class CareAgreementService(
     public async Task AssessAsync(Actor actor, long agreementId, AssessmentDecision decision, string reasonCode, string? text, CancellationToken cancellationToken)
     {
         var (agreement, grant) = await LoadAsync(agreementId, cancellationToken);
-        RequireEmployeeOf(actor, agreement);
+        Rights.RequireEmployeeOf(actor, agreement.GrantorId, "assesses a care agreement");
         if (!AssessmentReasons.IsValid(decision, reasonCode))
         {
             throw new BusinessRuleException("RedenPastBijBesluit", "Kies een reden die bij het besluit past.");
@@ -93,7 +92,7 @@ public sealed class CareAgreementService(
         var maximum = await settings.MaximumForAsync(agreement.GrantorId, version.CareFunctionCodes, version.TariffUnit, version.StartDate, cancellationToken);
         if (decision == AssessmentDecision.Approve)
         {
-            CareAgreementRules.TariffMustNotExceedMaximum(version, maximum);
+            CareAgreementRules.RequireApprovable(version, maximum);
         }
 
         var choices = await settings.ProcessChoicesOfAsync(agreement.GrantorId, cancellationToken);
@@ -114,7 +113,7 @@ public sealed class CareAgreementService(
     public async Task ConfirmAssessmentAsync(Actor actor, long agreementId, CancellationToken cancellationToken)
     {
         var (agreement, grant) = await LoadAsync(agreementId, cancellationToken);
-        RequireEmployeeOf(actor, agreement);
+        Rights.RequireEmployeeOf(actor, agreement.GrantorId, "assesses a care agreement");
         var version = agreement.PendingVersion ?? throw new IllegalTransitionException($"Agreement {agreementId} has nothing to confirm.");
         agreement.ConfirmAssessment(actor.UserId, actor.Name, time.GetUtcNow());
         await tasks.CompleteOpenAsync(WorkTaskType.ConfirmAssessment, WorkTaskSubject.CareAgreement, agreement.Id, actor.Name, cancellationToken);
@@ -127,7 +126,7 @@ public sealed class CareAgreementService(
     public async Task ReturnForReassessmentAsync(Actor actor, long agreementId, CancellationToken cancellationToken)
     {
         var (agreement, _) = await LoadAsync(agreementId, cancellationToken);
-        RequireEmployeeOf(actor, agreement);
+        Rights.RequireEmployeeOf(actor, agreement.GrantorId, "assesses a care agreement");
         agreement.ReturnForReassessment(actor.UserId);
         await tasks.CompleteOpenAsync(WorkTaskType.ConfirmAssessment, WorkTaskSubject.CareAgreement, agreement.Id, actor.Name, cancellationToken);
         tasks.Create(agreement.GrantorId, WorkTaskType.AssessAgreement, WorkTaskSubject.CareAgreement, agreement.Id, agreement.BudgetHolderId, TaskTitle(agreement, agreement.PendingVersion!), AssessmentDays);
@@ -140,35 +139,33 @@ public sealed class CareAgreementService(
     {
         var (agreement, grant) = await LoadAsync(agreementId, cancellationToken);
         var onBehalfOf = CitizenWriteRights(actor, grant);
-        CareAgreementRules.Check(terms, grant.CurrentVersion!);
+        CareAgreementRules.Require(terms, grant.CurrentVersion!);
         agreement.StartChange(terms);
         accessLog.Changed(actor, agreement.BudgetHolderId, "zorgovereenkomst wijziging gestart", Detail(agreement), onBehalfOf);
         await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Ends an approved agreement: by the budget holder (or a representative with write rights) or the grantor.</summary>
+    public const string EndReasonRule = "RedenVanBeeindiging";
+
+    public const string EndDateRule = "EinddatumBinnenOvereenkomst";
+
     public async Task EndAsync(Actor actor, long agreementId, DateOnly endDate, string reason, CancellationToken cancellationToken)
     {
         var (agreement, grant) = await LoadAsync(agreementId, cancellationToken);
-        string? onBehalfOf = null;
-        if (actor.Role == PortalRole.GrantorEmployee)
-        {
-            RequireEmployeeOf(actor, agreement);
-        }
-        else
-        {
-            onBehalfOf = CitizenWriteRights(actor, grant);
-        }
+        // The grantor's employee or the budget holder's side may end an agreement.
+        var rights = Rights.RightsOf(actor, GrantFacts.Of(grant));
+        var onBehalfOf = rights.CanActAsGrantor ? null : rights.RequireCitizenAction("ends a care agreement");
 
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new BusinessRuleException("RedenVanBeeindiging", "Geef de reden van beëindiging.");
+            throw new BusinessRuleException(EndReasonRule, "Geef de reden van beëindiging.");
         }
 
         var approved = agreement.ApprovedVersion;
         if (approved is not null && (endDate < approved.StartDate || endDate > approved.EndDate))
         {
-            throw new BusinessRuleException("EinddatumBinnenOvereenkomst", "De einddatum moet binnen de looptijd van de overeenkomst liggen.");
+            throw new BusinessRuleException(EndDateRule, "De einddatum moet binnen de looptijd van de overeenkomst liggen.");
         }
 
         agreement.End(endDate, reason);
@@ -227,14 +224,6 @@ public sealed class CareAgreementService(
         // A provider may not see the grant itself; the agreement's visibility is what authorises loading it here.
         var grant = await db.Grants.Unfiltered(Because.GrantOfVisibleAgreement).WithHolderAndCurrentVersion().SingleAsync(g => g.Id == agreement.GrantId, cancellationToken);
         return (agreement, grant);
-    }
-
-    private static void RequireEmployeeOf(Actor actor, CareAgreement agreement)
-    {
-        if (!Rights.IsEmployeeOf(actor, agreement.GrantorId))
-        {
-            throw new NotAllowedException("Only an employee of the agreement's grantor can assess it.");
-        }
     }
 
     private static string Detail(CareAgreement agreement) => $"zorgovereenkomst {agreement.Id} versie {agreement.ShownVersion.Number}";

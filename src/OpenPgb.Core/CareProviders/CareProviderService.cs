@@ -75,12 +75,8 @@ public sealed class CareProviderService(OpenPgbDbContext db, UserManager<PortalU
     /// <summary>Another user of the same organisation; returns the login name assigned to them.</summary>
     public async Task<string> AddColleagueAsync(Actor actor, string userDisplayName, string password, CancellationToken cancellationToken, string? demoUserName = null)
     {
-        if (actor.Role != PortalRole.CareProvider)
-        {
-            throw new NotAllowedException("Only a provider's own users add colleagues.");
-        }
-
-        var provider = await db.CareProviders.SingleAsync(p => p.Id == actor.CareProviderId, cancellationToken);
+        var providerId = Rights.RequireProviderUser(actor, "adds colleagues");
+        var provider = await db.CareProviders.SingleAsync(p => p.Id == providerId, cancellationToken);
         if (provider.Kind != CareProviderKind.Organisation)
         {
             throw new BusinessRuleException("AlleenOrganisatieHeeftCollegas", "Alleen een organisatie kan meer gebruikers hebben.");

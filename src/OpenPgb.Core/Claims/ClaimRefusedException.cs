@@ -3,8 +3,4 @@ using OpenPgb.Core.Common;
 namespace OpenPgb.Core.Claims;
 
 /// <summary>A claim failed one or more rules; each violation keeps its rule name and Dutch message.</summary>
-public sealed class ClaimRefusedException(IReadOnlyList<ClaimViolation> violations)
-    : BusinessRuleException(violations[0].Rule, string.Join(" ", violations.Select(v => v.Message)))
-{
-    public IReadOnlyList<ClaimViolation> Violations { get; } = violations;
-}
+public sealed class ClaimRefusedException(IReadOnlyList<RuleViolation> violations) : RulesNotMetException(violations);

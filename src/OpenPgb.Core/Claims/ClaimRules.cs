@@ -21,18 +21,10 @@ public sealed record ClaimCheck(
     bool InvoiceNumberUsed,
     DateOnly Today);
 
-public sealed record ClaimViolation(string Rule, string Message);
-
-/// <summary>One check of a claim, with its Dutch message. Rules are independent: a refused claim lists every reason.</summary>
-public interface IClaimRule
-{
-    string? Violation(ClaimCheck check);
-}
-
 /// <summary>The rules every claim passes on submission; approval checks the budget again.</summary>
 public static class ClaimRules
 {
-    public static IReadOnlyList<IClaimRule> All { get; } =
+    public static IReadOnlyList<IRule<ClaimCheck, RuleViolation>> All { get; } =
     [
         new ClaimCoversOneMonth(),
         new InvoiceIsComplete(),
@@ -46,8 +38,8 @@ public static class ClaimRules
         new BudgetSufficient(),
     ];
 
-    public static IReadOnlyList<ClaimViolation> Violations(ClaimCheck check) =>
-        [.. All.Select(r => (Rule: r.GetType().Name, Message: r.Violation(check))).Where(v => v.Message is not null).Select(v => new ClaimViolation(v.Rule, v.Message!))];
+    /// <summary>Every rule a claim breaks: rules are independent, so a refused claim lists every reason.</summary>
+    public static IReadOnlyList<RuleViolation> Violations(ClaimCheck check) => RuleSet.FindingsOf(All, check);
 
     internal static bool Overlaps(DateOnly start, DateOnly end, Claim other) => other.PeriodStart <= end && other.PeriodEnd >= start;
 
@@ -55,9 +47,9 @@ public static class ClaimRules
 }
 
 /// <summary>A claim covers days of one calendar month, the end not before the start.</summary>
-public sealed class ClaimCoversOneMonth : IClaimRule
+public sealed class ClaimCoversOneMonth : SingleMessageRule<ClaimCheck>
 {
-    public string? Violation(ClaimCheck check) =>
+    protected override string? Violation(ClaimCheck check) =>
         check.Input.PeriodEnd < check.Input.PeriodStart || check.Input.PeriodStart.Year != check.Input.PeriodEnd.Year || check.Input.PeriodStart.Month != check.Input.PeriodEnd.Month
             ? "Een declaratie gaat over dagen in één kalendermaand; de einddatum ligt niet vóór de begindatum."
             : check.Input.PeriodStart > check.Today
@@ -66,9 +58,9 @@ public sealed class ClaimCoversOneMonth : IClaimRule
 }
 
 /// <summary>An invoice number (unique per provider) and an invoice date not in the future.</summary>
-public sealed class InvoiceIsComplete : IClaimRule
+public sealed class InvoiceIsComplete : SingleMessageRule<ClaimCheck>
 {
-    public string? Violation(ClaimCheck check) =>
+    protected override string? Violation(ClaimCheck check) =>
         string.IsNullOrWhiteSpace(check.Input.InvoiceNumber) || check.Input.InvoiceNumber.Trim().Length > 35
             ? "Vul een factuurnummer in van hoogstens 35 tekens."
             : check.InvoiceNumberUsed
@@ -79,9 +71,9 @@ public sealed class InvoiceIsComplete : IClaimRule
 }
 
 /// <summary>The agreement is approved (not ended before the period), covers the whole period and the care function.</summary>
-public sealed class AgreementApprovedForPeriodAndCareFunction : IClaimRule
+public sealed class AgreementApprovedForPeriodAndCareFunction : SingleMessageRule<ClaimCheck>
 {
-    public string? Violation(ClaimCheck check)
+    protected override string? Violation(ClaimCheck check)
     {
         if (check.Version is not { } version)
         {
@@ -106,18 +98,18 @@ public sealed class AgreementApprovedForPeriodAndCareFunction : IClaimRule
 }
 
 /// <summary>The grant (its current version) has a budget for this care function over the whole period.</summary>
-public sealed class GrantCoversPeriod : IClaimRule
+public sealed class GrantCoversPeriod : SingleMessageRule<ClaimCheck>
 {
-    public string? Violation(ClaimCheck check) =>
+    protected override string? Violation(ClaimCheck check) =>
         check.Grant.CareFunctionBudgets.Any(b => b.CareFunctionCode == check.BudgetCode && b.StartDate <= check.Input.PeriodStart && b.EndDate >= check.Input.PeriodEnd)
             ? null
             : $"Het budget heeft voor zorgfunctie {check.BudgetCode} geen toekenning over de hele periode.";
 }
 
 /// <summary>The tariff applied (always the agreement's) is at most the grantor's maximum on the first day of the period.</summary>
-public sealed class TariffWithinMaximum : IClaimRule
+public sealed class TariffWithinMaximum : SingleMessageRule<ClaimCheck>
 {
-    public string? Violation(ClaimCheck check) =>
+    protected override string? Violation(ClaimCheck check) =>
         check.Input.Kind == ClaimKind.Care && check.Version is { } version && check.MaximumTariffCents is { } maximum && version.TariffCents > maximum
             ? $"Het tarief van {Money.FormatEuro(version.TariffCents)} is hoger dan het maximumtarief van {Money.FormatEuro(maximum)}."
             : null;
@@ -127,14 +119,14 @@ public sealed class TariffWithinMaximum : IClaimRule
 /// Units are positive with at most two decimals and fit the period: at most 24 hours a day over all of the provider's
 /// hour claims, three day parts (ochtend, middag, avond) or one day per day, one month per month.
 /// </summary>
-public sealed class UnitsPlausible : IClaimRule
+public sealed class UnitsPlausible : SingleMessageRule<ClaimCheck>
 {
     public const int DayPartsPerDay = 3;
 
     /// <summary>More than any unit fits in a month (24 hours x 31 days = 744): a bound before any arithmetic.</summary>
     public const int MaximumUnits = 1_000;
 
-    public string? Violation(ClaimCheck check)
+    protected override string? Violation(ClaimCheck check)
     {
         if (check.Input.Kind != ClaimKind.Care || check.Version is not { } version)
         {
@@ -149,6 +141,12 @@ public sealed class UnitsPlausible : IClaimRule
 
         var start = check.Input.PeriodStart;
         var end = check.Input.PeriodEnd;
+        if (end < start)
+        {
+            // ClaimCoversOneMonth refuses the period; units measured against it would only add a confusing second reason.
+            return null;
+        }
+
         var days = ClaimRules.Days(start, end);
         switch (version.TariffUnit)
         {
@@ -173,9 +171,9 @@ public sealed class UnitsPlausible : IClaimRule
 }
 
 /// <summary>No other claim of the same kind on the same agreement and care function overlaps the period (rejected ones aside).</summary>
-public sealed class NoOverlapOnAgreement : IClaimRule
+public sealed class NoOverlapOnAgreement : SingleMessageRule<ClaimCheck>
 {
-    public string? Violation(ClaimCheck check)
+    protected override string? Violation(ClaimCheck check)
     {
         var overlap = check.OtherClaimsOfAgreement.FirstOrDefault(c =>
             c.Status != ClaimStatus.Rejected && c.Kind == check.Input.Kind && c.CareFunctionCode == check.Input.CareFunctionCode
@@ -187,9 +185,9 @@ public sealed class NoOverlapOnAgreement : IClaimRule
 }
 
 /// <summary>A holiday allowance only where the agreement has one, and within its yearly cap.</summary>
-public sealed class HolidayAllowanceWithinCap : IClaimRule
+public sealed class HolidayAllowanceWithinCap : SingleMessageRule<ClaimCheck>
 {
-    public string? Violation(ClaimCheck check)
+    protected override string? Violation(ClaimCheck check)
     {
         if (check.Input.Kind != ClaimKind.HolidayAllowance || check.Version is not { } version)
         {
@@ -216,9 +214,9 @@ public sealed class HolidayAllowanceWithinCap : IClaimRule
 /// The claim comes to at least one cent; a fixed monthly amount is claimed only by the monthly job, for an agreement
 /// that has one.
 /// </summary>
-public sealed class AmountPositive : IClaimRule
+public sealed class AmountPositive : SingleMessageRule<ClaimCheck>
 {
-    public string? Violation(ClaimCheck check) =>
+    protected override string? Violation(ClaimCheck check) =>
         check.Input.Kind == ClaimKind.FixedMonthly && check.Version?.FixedMonthlyCents is null
             ? "Deze zorgovereenkomst heeft geen vast maandbedrag."
             : check.Version is not null && check.AmountCents <= 0 && check.Input.Kind != ClaimKind.HolidayAllowance
@@ -227,9 +225,9 @@ public sealed class AmountPositive : IClaimRule
 }
 
 /// <summary>The care-function budget (or the whole package) has enough left for this year, counting approved claims.</summary>
-public sealed class BudgetSufficient : IClaimRule
+public sealed class BudgetSufficient : SingleMessageRule<ClaimCheck>
 {
-    public string? Violation(ClaimCheck check) =>
+    protected override string? Violation(ClaimCheck check) =>
         check.AmountCents > check.Budget.RemainingCents
             ? $"Er is niet genoeg budget voor zorgfunctie {check.BudgetCode} in {check.Budget.Year}: nog {Money.FormatEuro(Math.Max(0, check.Budget.RemainingCents))} beschikbaar, gedeclareerd {Money.FormatEuro(check.AmountCents)}."
             : null;

@@ -108,13 +108,13 @@ public sealed class ClaimService(OpenPgbDbContext db, BudgetLedger ledger, Acces
         var onBehalfOf = actor is null ? null : RequireClaimant(actor, agreement, grant);
         if (actor is not null && input.Kind == ClaimKind.FixedMonthly)
         {
-            throw new ClaimRefusedException([new ClaimViolation(nameof(AmountPositive), "Een vast maandbedrag wordt elke maand automatisch gedeclareerd.")]);
+            throw new ClaimRefusedException([new RuleViolation(nameof(AmountPositive), "Een vast maandbedrag wordt elke maand automatisch gedeclareerd.")]);
         }
 
         // A number no month can hold is refused before any amount is computed from it (units x tariff must fit).
         if (input.Units is < 0 or > UnitsPlausible.MaximumUnits || input.HolidayAllowanceCents is < 0 or > Payments.PayeeCheck.MaximumCents)
         {
-            throw new ClaimRefusedException([new ClaimViolation(nameof(UnitsPlausible), $"Het aantal eenheden (hoogstens {UnitsPlausible.MaximumUnits}) of het bedrag is onmogelijk groot.")]);
+            throw new ClaimRefusedException([new RuleViolation(nameof(UnitsPlausible), $"Het aantal eenheden (hoogstens {UnitsPlausible.MaximumUnits}) of het bedrag is onmogelijk groot.")]);
         }
 
         await ClaimLocks.ProviderClaimsAsync(db, agreement.CareProviderId, cancellationToken);
@@ -128,7 +128,7 @@ public sealed class ClaimService(OpenPgbDbContext db, BudgetLedger ledger, Acces
         var violations = ClaimRules.Violations(check);
         if (violations.Count > 0 || claim is null)
         {
-            throw new ClaimRefusedException(violations.Count > 0 ? violations : [new ClaimViolation(nameof(AgreementApprovedForPeriodAndCareFunction), "De zorgovereenkomst is niet goedgekeurd.")]);
+            throw new ClaimRefusedException(violations.Count > 0 ? violations : [new RuleViolation(nameof(AgreementApprovedForPeriodAndCareFunction), "De zorgovereenkomst is niet goedgekeurd.")]);
         }
 
         return (claim, onBehalfOf);

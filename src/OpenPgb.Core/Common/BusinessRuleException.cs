@@ -9,3 +9,18 @@ public class BusinessRuleException(string rule, string message) : Exception(mess
 {
     public string Rule { get; } = rule;
 }
+
+/// <summary>One or more rules of a <see cref="RuleSet"/> were not met; the message joins them, <see cref="Violations"/> keeps each.</summary>
+public class RulesNotMetException(IReadOnlyList<RuleViolation> violations)
+    : BusinessRuleException(violations[0].Rule, string.Join(" ", violations.Select(v => v.Message)))
+{
+    public IReadOnlyList<RuleViolation> Violations { get; } = violations;
+
+    public static void ThrowIfAny(IReadOnlyList<RuleViolation> violations)
+    {
+        if (violations.Count > 0)
+        {
+            throw new RulesNotMetException(violations);
+        }
+    }
+}

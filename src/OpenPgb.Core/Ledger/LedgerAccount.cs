@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace OpenPgb.Core.Ledger;
 
 public enum LedgerAccountKind
@@ -75,11 +77,32 @@ public sealed class LedgerAccount
         GrantorId = grantorId,
     };
 
-    // The payment run builds the same keys in SQL (PaymentRunSql); change both together.
     public static string BudgetKey(LedgerAccountKind kind, long grantId, string careFunctionCode, int year) =>
-        $"{(kind == LedgerAccountKind.BudgetCommitted ? "BC" : "BS")}/{grantId}/{careFunctionCode}/{year}";
+        KeyOf(kind, grantId.ToString(CultureInfo.InvariantCulture), careFunctionCode, year.ToString(CultureInfo.InvariantCulture));
 
-    public static string PayableKey(int grantorId, long careProviderId) => $"PP/{grantorId}/{careProviderId}";
+    public static string PayableKey(int grantorId, long careProviderId) =>
+        KeyOf(LedgerAccountKind.ProviderPayable, grantorId.ToString(CultureInfo.InvariantCulture), careProviderId.ToString(CultureInfo.InvariantCulture));
 
-    public static string BankKey(int grantorId) => $"AB/{grantorId}";
+    public static string BankKey(int grantorId) => KeyOf(LedgerAccountKind.AgencyBank, grantorId.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// The same key as an SQL expression over the given column expressions (each already text), for the set-based
+    /// bookings of the payment run: <c>'BS' || '/' || …</c>, portable between PostgreSQL and SQLite.
+    /// </summary>
+    internal static string KeySql(LedgerAccountKind kind, params string[] dimensions) =>
+        string.Join($" || '{Separator}' || ", [$"'{PrefixOf(kind)}'", .. dimensions]);
+
+    /// <summary>A key is the kind's prefix and its dimensions in a fixed order, joined by <see cref="Separator"/>.</summary>
+    private static string KeyOf(LedgerAccountKind kind, params string[] dimensions) => string.Join(Separator, [PrefixOf(kind), .. dimensions]);
+
+    private const char Separator = '/';
+
+    private static string PrefixOf(LedgerAccountKind kind) => kind switch
+    {
+        LedgerAccountKind.BudgetCommitted => "BC",
+        LedgerAccountKind.BudgetSpent => "BS",
+        LedgerAccountKind.ProviderPayable => "PP",
+        LedgerAccountKind.AgencyBank => "AB",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown ledger account kind."),
+    };
 }

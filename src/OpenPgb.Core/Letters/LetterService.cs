@@ -58,7 +58,7 @@ public sealed class LetterService(OpenPgbDbContext db, WorkTaskService tasks, Ac
     public async Task<Letter?> OpenAsync(Actor actor, long letterId, CancellationToken cancellationToken)
     {
         var letter = await db.Letters.AsNoTracking().SingleOrDefaultAsync(l => l.Id == letterId, cancellationToken);
-        if (letter is not null && actor.Role != Accounts.PortalRole.Citizen)
+        if (letter is not null && Rights.IsLoggedRead(actor))
         {
             await accessLog.ReadAndSaveAsync(actor, letter.BudgetHolderId, "brief bekeken", $"brief {letter.Id}", cancellationToken);
         }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using OpenPgb.Core.Access;
-using OpenPgb.Core.Accounts;
 using OpenPgb.Core.Audit;
 using OpenPgb.Core.Common;
 using OpenPgb.Core.Data;
@@ -12,7 +11,7 @@ public sealed class PaymentBlockService(OpenPgbDbContext db, AccessLog accessLog
 {
     public async Task<long> BlockAsync(Actor actor, PaymentBlockSubject subject, long subjectId, string reason, DateOnly from, DateOnly? until, CancellationToken cancellationToken)
     {
-        var grantorId = RequireEmployee(actor);
+        var grantorId = Rights.RequireEmployee(actor, "sets or lifts payment blocks");
         if (string.IsNullOrWhiteSpace(reason))
         {
             throw new BusinessRuleException("RedenVanBlokkade", "Geef de reden van de blokkade.");
@@ -31,7 +30,7 @@ public sealed class PaymentBlockService(OpenPgbDbContext db, AccessLog accessLog
 
     public async Task LiftAsync(Actor actor, long blockId, CancellationToken cancellationToken)
     {
-        var grantorId = RequireEmployee(actor);
+        var grantorId = Rights.RequireEmployee(actor, "sets or lifts payment blocks");
         var block = await db.PaymentBlocks.SingleOrDefaultAsync(b => b.Id == blockId && b.GrantorId == grantorId, cancellationToken)
             ?? throw new NotVisibleException($"Payment block {blockId} is not visible in this scope.");
         block.Lift(actor.Name, time.GetUtcNow());
@@ -42,7 +41,7 @@ public sealed class PaymentBlockService(OpenPgbDbContext db, AccessLog accessLog
 
     public async Task<IReadOnlyList<PaymentBlock>> ListAsync(Actor actor, bool includeLifted, CancellationToken cancellationToken)
     {
-        var grantorId = RequireEmployee(actor);
+        var grantorId = Rights.RequireEmployee(actor, "sets or lifts payment blocks");
         return await db.PaymentBlocks.AsNoTracking()
             .Where(b => b.GrantorId == grantorId && (includeLifted || b.LiftedAt == null))
             .OrderByDescending(b => b.Id)
@@ -68,9 +67,4 @@ public sealed class PaymentBlockService(OpenPgbDbContext db, AccessLog accessLog
                     : throw new NotVisibleException($"Care provider {subjectId} has no agreement with this grantor.");
         }
     }
-
-    private static int RequireEmployee(Actor actor) =>
-        actor is { Role: PortalRole.GrantorEmployee, GrantorId: { } grantorId }
-            ? grantorId
-            : throw new NotAllowedException("Only a grantor employee sets or lifts payment blocks.");
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenPgb.Core.CareAgreements;
 using OpenPgb.Core.Claims;
+using OpenPgb.Core.Common;
 using OpenPgb.Web.Security;
 
 namespace OpenPgb.Web.Pages;
@@ -10,14 +11,14 @@ namespace OpenPgb.Web.Pages;
 /// The claim form, shared by the provider's page and the budget holder's (who claims for an informal carer): choose
 /// an approved agreement, enter the claim, see every refusal reason or go back to the list with a message.
 /// </summary>
-public abstract class ClaimFormPageModel(ClaimQueries queries, ClaimService claims, bool informalCarersOnly, string listUrl, string submittedMessage) : PageModel
+public abstract class ClaimFormPageModel(ClaimQueries queries, ClaimService claims, bool informalCarersOnly, string listArea, string submittedMessage) : PageModel
 {
     [BindProperty]
     public ClaimForm Form { get; set; } = new();
 
     public IReadOnlyList<(long Id, string Label, IReadOnlyList<string> CareFunctions, TariffUnit Unit)> Agreements { get; private set; } = [];
 
-    public IReadOnlyList<ClaimViolation> Violations { get; private set; } = [];
+    public IReadOnlyList<RuleViolation> Violations { get; private set; } = [];
 
     public async Task OnGetAsync(long? overeenkomst, CancellationToken cancellationToken)
     {
@@ -55,7 +56,7 @@ public abstract class ClaimFormPageModel(ClaimQueries queries, ClaimService clai
         }
 
         TempData["Melding"] = string.Format(Core.Common.DutchCulture.Instance, submittedMessage, input.InvoiceNumber.Trim());
-        return Redirect(listUrl);
+        return RedirectToPage("/Declaraties", new { area = listArea });
     }
 
     /// <summary>The grants whose agreements the form offers; null for all in scope (a provider's own agreements).</summary>

@@ -11,22 +11,22 @@ public sealed class IndexModel(GrantQueries grants) : PageModel
     {
         if (User.IsInRole(PortalClaims.OperatorRole))
         {
-            return Redirect("/beheer/verstrekkers");
+            return RedirectToPage("/Verstrekkers", new { area = "Beheer" });
         }
 
         if (User.IsInRole(PortalClaims.EmployeeRole))
         {
-            return Redirect("/verstrekker");
+            return RedirectToPage("/Index", new { area = "Verstrekker" });
         }
 
         if (User.IsInRole(PortalClaims.CitizenRole))
         {
-            return Redirect(await CitizenStartAsync(User.BsnOf()!, cancellationToken));
+            return await CitizenStartAsync(User.BsnOf()!, cancellationToken);
         }
 
         if (User.IsInRole(PortalClaims.CareProviderRole))
         {
-            return Redirect("/zorgverlener");
+            return RedirectToPage("/Index", new { area = "Zorgverlener" });
         }
 
         return Page();
@@ -36,18 +36,18 @@ public sealed class IndexModel(GrantQueries grants) : PageModel
     /// A citizen starts at their own budget; a representative without a budget of their own starts at the person they
     /// represent (or the list, when there are several) rather than at an empty "Mijn budget".
     /// </summary>
-    private async Task<string> CitizenStartAsync(string bsn, CancellationToken cancellationToken)
+    private async Task<IActionResult> CitizenStartAsync(string bsn, CancellationToken cancellationToken)
     {
         if (await grants.HoldsAGrantAsync(bsn, cancellationToken))
         {
-            return "/budgethouder";
+            return RedirectToPage("/Index", new { area = "Budgethouder" });
         }
 
         return await grants.RepresentedAsync(bsn, cancellationToken) switch
         {
-            [var only] => $"/vertegenwoordiger/budget/{only.GrantId}",
-            [] => "/budgethouder",
-            _ => "/vertegenwoordiger",
+            [var only] => RedirectToPage("/Budget", new { area = "Vertegenwoordiger", id = only.GrantId }),
+            [] => RedirectToPage("/Index", new { area = "Budgethouder" }),
+            _ => RedirectToPage("/Index", new { area = "Vertegenwoordiger" }),
         };
     }
 }

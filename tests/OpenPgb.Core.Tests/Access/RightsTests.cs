@@ -62,4 +62,24 @@ public sealed class RightsTests
         Rights.IsUserOf(Actor.Provider("u8", "Zorg", OwnProvider), 99).ShouldBeFalse();
         Rights.IsUserOf(Actor.Citizen("u1", "Holder", "111222333"), OwnProvider).ShouldBeFalse();
     }
+
+    [Fact]
+    public void RequireEmployee_AndRequireProviderUser_AnswerTheirOrganisation_AndRefuseEveryoneElse()
+    {
+        Rights.RequireEmployee(Actor.Employee("u5", "Emp", Amsterdam), "blocks").ShouldBe(Amsterdam);
+        Should.Throw<NotAllowedException>(() => Rights.RequireEmployee(Actor.Citizen("u1", "Holder", "111222333"), "blocks"));
+        Should.Throw<NotAllowedException>(() => Rights.RequireEmployee(new Actor("u7", "Operator", Accounts.PortalRole.Operator), "blocks"));
+        Should.Throw<NotAllowedException>(() => Rights.RequireEmployeeOf(Actor.Employee("u6", "Chain", Utrecht), Amsterdam, "assesses"));
+        Rights.RequireProviderUser(Actor.Provider("u8", "Zorg", OwnProvider), "adds colleagues").ShouldBe(OwnProvider);
+        Should.Throw<NotAllowedException>(() => Rights.RequireProviderUser(Actor.Employee("u5", "Emp", Amsterdam), "adds colleagues"));
+    }
+
+    [Fact]
+    public void ReadsByAnyoneButTheCitizen_AreLogged()
+    {
+        Rights.IsLoggedRead(Actor.Citizen("u1", "Holder", "111222333")).ShouldBeFalse();
+        Rights.IsLoggedRead(Actor.Employee("u5", "Emp", Amsterdam)).ShouldBeTrue();
+        Rights.IsLoggedRead(Actor.Provider("u8", "Zorg", OwnProvider)).ShouldBeTrue();
+        Rights.IsLoggedRead(new Actor("u7", "Operator", Accounts.PortalRole.Operator)).ShouldBeTrue();
+    }
 }

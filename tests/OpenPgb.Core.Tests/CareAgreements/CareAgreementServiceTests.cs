@@ -89,7 +89,7 @@ public sealed class CareAgreementServiceTests : IAsyncLifetime
         var id = await _world.SubmittedAsync(AgreementWorld.Terms(tariffCents: 3_500));
 
         var refused = await Should.ThrowAsync<BusinessRuleException>(() => _world.AsAsync(_world.Employee, s => s.AssessAsync(_world.Employee, id, AssessmentDecision.Approve, "00", null, CancellationToken.None)));
-        refused.Rule.ShouldBe(nameof(CareAgreementRules.TariffMustNotExceedMaximum));
+        refused.Rule.ShouldBe(nameof(TariffMustNotExceedMaximum));
         (await _world.LoadAsync(id)).Status.ShouldBe(AgreementStatus.AwaitingAssessment);
 
         await _world.AsAsync(_world.Employee, s => s.AssessAsync(_world.Employee, id, AssessmentDecision.Reject, "01", null, CancellationToken.None));
@@ -168,11 +168,11 @@ public sealed class CareAgreementServiceTests : IAsyncLifetime
     public async Task Draft_OutsideGrantPeriodOrCareFunctions_IsRefusedWithTheRule()
     {
         var outside = await Should.ThrowAsync<BusinessRuleException>(() => _world.DraftAsync(AgreementWorld.Terms() with { EndDate = new DateOnly(2027, 12, 31) }));
-        outside.Rule.ShouldBe(nameof(CareAgreementRules.AgreementMustFallWithinGrant));
+        outside.Rule.ShouldBe(nameof(AgreementMustFallWithinGrant));
         var function = await Should.ThrowAsync<BusinessRuleException>(() => _world.DraftAsync(AgreementWorld.Terms(careFunction: "07")));
-        function.Rule.ShouldBe(nameof(CareAgreementRules.AgreementMustCoverGrantedCareFunctions));
+        function.Rule.ShouldBe(nameof(AgreementMustCoverGrantedCareFunctions));
         var allowance = await Should.ThrowAsync<BusinessRuleException>(() => _world.DraftAsync(AgreementWorld.Terms(holidayAllowanceCents: 10_000)));
-        allowance.Rule.ShouldBe(nameof(CareAgreementRules.HolidayAllowanceOnlyForInformalCarers));
+        allowance.Rule.ShouldBe(nameof(HolidayAllowanceOnlyForInformalCarers));
     }
 
     [Fact]

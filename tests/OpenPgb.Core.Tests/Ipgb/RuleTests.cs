@@ -18,7 +18,11 @@ public sealed class RuleTests
     private static RetourFindings Check(IMessageRule rule, Message501 message, RuleContext? context = null)
     {
         var findings = new RetourFindings();
-        rule.Check(message, context ?? Context(), findings);
+        foreach (var finding in rule.Check(new MessageCheck(message, context ?? Context())))
+        {
+            findings.Add(finding.Record, finding.Code);
+        }
+
         return findings;
     }
 
@@ -29,8 +33,7 @@ public sealed class RuleTests
     [Fact]
     public void SenderMustBeKnownAndLive_WhenUnknown_Gives0018OnHeader()
     {
-        var findings = new RetourFindings();
-        new SenderMustBeKnownAndLive().Check(Messages.Valid(), Context() with { Sender = null }, findings);
+        var findings = Check(new SenderMustBeKnownAndLive(), Messages.Valid(), Context() with { Sender = null });
         findings.ErrorsOf(RecordRef.Header).ShouldBe([ReturnCodes.SenderUnknownOrNotLive]);
     }
 
@@ -83,8 +86,7 @@ public sealed class RuleTests
             .ErrorsOf(RecordRef.CareFunctionBudget(0)).ShouldBe([ReturnCodes.CareFunctionNotInCodeList]);
 
         var list = new CareFunctionCodeList([new CareFunction("02", "Begeleiding", new DateOnly(2027, 1, 1), null)]);
-        var findings = new RetourFindings();
-        new CareFunctionMustBeInCodeList().Check(Messages.Valid(), Context() with { CareFunctions = list }, findings);
+        var findings = Check(new CareFunctionMustBeInCodeList(), Messages.Valid(), Context() with { CareFunctions = list });
         findings.ErrorsOf(RecordRef.CareFunctionBudget(0)).ShouldBe([ReturnCodes.CareFunctionNotInCodeList]);
     }
 

@@ -3,11 +3,12 @@ namespace OpenPgb.Core.Ipgb.Rules;
 /// <summary>9009: a BudgetidentificatieOud must name a budget this grantor sent before.</summary>
 public sealed class PreviousBudgetKeyMustBeKnown : IMessageRule
 {
-    public void Check(Message501 message, RuleContext context, RetourFindings findings)
+    public IEnumerable<RetourFinding> Check(MessageCheck check)
     {
+        var (message, context) = check;
         if (message.Budget.PreviousBudgetKey is not null && context.Stored.GrantIdOfPreviousKey is null)
         {
-            findings.Add(RecordRef.Budget, ReturnCodes.PreviousBudgetKeyUnknown);
+            yield return new(RecordRef.Budget, ReturnCodes.PreviousBudgetKeyUnknown);
         }
     }
 }
@@ -18,8 +19,9 @@ public sealed class PreviousBudgetKeyMustBeKnown : IMessageRule
 /// </summary>
 public sealed class BudgetKeyMustStayWithItsBudgetHolder : IMessageRule
 {
-    public void Check(Message501 message, RuleContext context, RetourFindings findings)
+    public IEnumerable<RetourFinding> Check(MessageCheck check)
     {
+        var (message, context) = check;
         var stored = context.Stored;
         var clientBsn = message.Client.Bsn;
         var keyOfOtherHolder = stored.HolderBsnOfKey is { } holder && holder != clientBsn;
@@ -29,7 +31,7 @@ public sealed class BudgetKeyMustStayWithItsBudgetHolder : IMessageRule
             && previous != current;
         if (keyOfOtherHolder || previousOfOtherHolder || reKeyOntoOtherBudget)
         {
-            findings.Add(RecordRef.Budget, ReturnCodes.BudgetKeyConflict);
+            yield return new(RecordRef.Budget, ReturnCodes.BudgetKeyConflict);
         }
     }
 }

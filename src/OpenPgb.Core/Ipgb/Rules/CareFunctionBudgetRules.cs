@@ -5,14 +5,15 @@ namespace OpenPgb.Core.Ipgb.Rules;
 /// <summary>TR002 (9002): a care-function budget's Einddatum is not before its Begindatum.</summary>
 public sealed class EndDateMustNotPrecedeStartDate : IMessageRule
 {
-    public void Check(Message501 message, RuleContext context, RetourFindings findings)
+    public IEnumerable<RetourFinding> Check(MessageCheck check)
     {
+        var message = check.Message;
         var budgets = message.Budget.CareFunctionBudgets;
         for (var i = 0; i < budgets.Count; i++)
         {
             if (budgets[i].EndDate < budgets[i].StartDate)
             {
-                findings.Add(RecordRef.CareFunctionBudget(i), ReturnCodes.EndBeforeStart);
+                yield return new(RecordRef.CareFunctionBudget(i), ReturnCodes.EndBeforeStart);
             }
         }
     }
@@ -21,14 +22,15 @@ public sealed class EndDateMustNotPrecedeStartDate : IMessageRule
 /// <summary>TR003 (9003): the care function is in code list WMO022 on the budget's Begindatum.</summary>
 public sealed class CareFunctionMustBeInCodeList : IMessageRule
 {
-    public void Check(Message501 message, RuleContext context, RetourFindings findings)
+    public IEnumerable<RetourFinding> Check(MessageCheck check)
     {
+        var (message, context) = check;
         var budgets = message.Budget.CareFunctionBudgets;
         for (var i = 0; i < budgets.Count; i++)
         {
             if (!context.CareFunctions.IsValidOn(budgets[i].CareFunction, budgets[i].StartDate))
             {
-                findings.Add(RecordRef.CareFunctionBudget(i), ReturnCodes.CareFunctionNotInCodeList);
+                yield return new(RecordRef.CareFunctionBudget(i), ReturnCodes.CareFunctionNotInCodeList);
             }
         }
     }
@@ -37,12 +39,13 @@ public sealed class CareFunctionMustBeInCodeList : IMessageRule
 /// <summary>TR004 (9004): care function 99 (whole package) is never combined with another care function.</summary>
 public sealed class WholePackageMustStandAlone : IMessageRule
 {
-    public void Check(Message501 message, RuleContext context, RetourFindings findings)
+    public IEnumerable<RetourFinding> Check(MessageCheck check)
     {
+        var message = check.Message;
         var codes = message.Budget.CareFunctionBudgets.Select(b => b.CareFunction).Distinct().ToList();
         if (codes.Contains(CareFunctionCodes.WholePackage) && codes.Count > 1)
         {
-            findings.Add(RecordRef.Budget, ReturnCodes.WholePackageCombined);
+            yield return new(RecordRef.Budget, ReturnCodes.WholePackageCombined);
         }
     }
 }
@@ -50,11 +53,12 @@ public sealed class WholePackageMustStandAlone : IMessageRule
 /// <summary>TR005 (9005): a Wlz budget (care office) uses care function 99 only.</summary>
 public sealed class WlzBudgetMustUseWholePackage : IMessageRule
 {
-    public void Check(Message501 message, RuleContext context, RetourFindings findings)
+    public IEnumerable<RetourFinding> Check(MessageCheck check)
     {
+        var message = check.Message;
         if (message.Budget.Law != Law.Wlz)
         {
-            return;
+            yield break;
         }
 
         var budgets = message.Budget.CareFunctionBudgets;
@@ -62,7 +66,7 @@ public sealed class WlzBudgetMustUseWholePackage : IMessageRule
         {
             if (budgets[i].CareFunction != CareFunctionCodes.WholePackage)
             {
-                findings.Add(RecordRef.CareFunctionBudget(i), ReturnCodes.WlzNotWholePackage);
+                yield return new(RecordRef.CareFunctionBudget(i), ReturnCodes.WlzNotWholePackage);
             }
         }
     }
@@ -71,15 +75,16 @@ public sealed class WlzBudgetMustUseWholePackage : IMessageRule
 /// <summary>TR006 (9006): the amount is positive and the Verantwoordingsvrijbedrag, if any, is between 0 and the amount.</summary>
 public sealed class AmountsMustBePositive : IMessageRule
 {
-    public void Check(Message501 message, RuleContext context, RetourFindings findings)
+    public IEnumerable<RetourFinding> Check(MessageCheck check)
     {
+        var message = check.Message;
         var budgets = message.Budget.CareFunctionBudgets;
         for (var i = 0; i < budgets.Count; i++)
         {
             var b = budgets[i];
             if (b.AmountCents <= 0 || b.UnaccountableCents < 0 || b.UnaccountableCents > b.AmountCents)
             {
-                findings.Add(RecordRef.CareFunctionBudget(i), ReturnCodes.AmountNotPositive);
+                yield return new(RecordRef.CareFunctionBudget(i), ReturnCodes.AmountNotPositive);
             }
         }
     }
@@ -91,8 +96,9 @@ public sealed class AmountsMustBePositive : IMessageRule
 /// </summary>
 public sealed class CareFunctionPeriodsMustNotOverlap : IMessageRule
 {
-    public void Check(Message501 message, RuleContext context, RetourFindings findings)
+    public IEnumerable<RetourFinding> Check(MessageCheck check)
     {
+        var message = check.Message;
         var budgets = message.Budget.CareFunctionBudgets;
         for (var i = 0; i < budgets.Count; i++)
         {
@@ -107,7 +113,7 @@ public sealed class CareFunctionPeriodsMustNotOverlap : IMessageRule
                 var iIsLater = budgets[i].StartDate > budgets[j].StartDate || (budgets[i].StartDate == budgets[j].StartDate && i > j);
                 if (overlaps && iIsLater)
                 {
-                    findings.Add(RecordRef.CareFunctionBudget(i), ReturnCodes.PeriodsOverlap);
+                    yield return new(RecordRef.CareFunctionBudget(i), ReturnCodes.PeriodsOverlap);
                 }
             }
         }

@@ -3,13 +3,14 @@ namespace OpenPgb.Core.Ipgb.Rules;
 /// <summary>CD001 (D001, 2.3 only): a client who is a minor on the Dagtekening has a representative who receives correspondence.</summary>
 public sealed class MinorMustHaveCorrespondent : IMessageRule
 {
-    public void Check(Message501 message, RuleContext context, RetourFindings findings)
+    public IEnumerable<RetourFinding> Check(MessageCheck check)
     {
+        var message = check.Message;
         if (message.Version == IpgbVersion.V23
             && IsMinor(message.Client.BirthDate, message.Header.DateSent)
             && !message.Budget.Representatives.Any(r => r.ReceivesCorrespondence))
         {
-            findings.Add(RecordRef.Budget, ReturnCodes.MinorWithoutCorrespondent);
+            yield return new(RecordRef.Budget, ReturnCodes.MinorWithoutCorrespondent);
         }
     }
 
@@ -19,18 +20,19 @@ public sealed class MinorMustHaveCorrespondent : IMessageRule
 /// <summary>CD002 (D002, 2.3 only): a minor cannot authorise anyone, so role 05 (gemachtigde) is not allowed for a minor client.</summary>
 public sealed class MinorMayNotHaveAuthorisedPerson : IMessageRule
 {
-    public void Check(Message501 message, RuleContext context, RetourFindings findings)
+    public IEnumerable<RetourFinding> Check(MessageCheck check)
     {
+        var message = check.Message;
         if (message.Version != IpgbVersion.V23 || !MinorMustHaveCorrespondent.IsMinor(message.Client.BirthDate, message.Header.DateSent))
         {
-            return;
+            yield break;
         }
 
         for (var i = 0; i < message.Budget.Representatives.Count; i++)
         {
             if (message.Budget.Representatives[i].Role == Grants.RepresentativeRoles.AuthorisedPerson)
             {
-                findings.Add(RecordRef.Representative(i), ReturnCodes.MinorWithAuthorisedPerson);
+                yield return new(RecordRef.Representative(i), ReturnCodes.MinorWithAuthorisedPerson);
             }
         }
     }

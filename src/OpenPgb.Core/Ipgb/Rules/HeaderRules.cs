@@ -3,13 +3,14 @@ namespace OpenPgb.Core.Ipgb.Rules;
 /// <summary>0018: the sender must be a known grantor, live on the message's Dagtekening (any grantor on the conversion channel).</summary>
 public sealed class SenderMustBeKnownAndLive : IMessageRule
 {
-    public void Check(Message501 message, RuleContext context, RetourFindings findings)
+    public IEnumerable<RetourFinding> Check(MessageCheck check)
     {
+        var (message, context) = check;
         var live = context.Sender is { } grantor
             && (context.Channel == MessageChannel.Conversion || grantor.IsLiveOn(message.Header.DateSent));
         if (!live)
         {
-            findings.Add(RecordRef.Header, ReturnCodes.SenderUnknownOrNotLive);
+            yield return new(RecordRef.Header, ReturnCodes.SenderUnknownOrNotLive);
         }
     }
 }
@@ -17,11 +18,12 @@ public sealed class SenderMustBeKnownAndLive : IMessageRule
 /// <summary>TR135 (8848): the Dagtekening may not lie after today (Europe/Amsterdam).</summary>
 public sealed class DateSentMustNotLieInFuture : IMessageRule
 {
-    public void Check(Message501 message, RuleContext context, RetourFindings findings)
+    public IEnumerable<RetourFinding> Check(MessageCheck check)
     {
+        var (message, context) = check;
         if (message.Header.DateSent > context.Today)
         {
-            findings.Add(RecordRef.Header, ReturnCodes.DateSentInFuture);
+            yield return new(RecordRef.Header, ReturnCodes.DateSentInFuture);
         }
     }
 }

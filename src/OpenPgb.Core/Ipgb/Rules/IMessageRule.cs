@@ -1,13 +1,17 @@
+using OpenPgb.Core.Common;
 using OpenPgb.Core.Grantors;
 using OpenPgb.Core.Grants;
 
 namespace OpenPgb.Core.Ipgb.Rules;
 
-/// <summary>One named rule of the 501. A rule adds its code to the record it concerns, and nothing else.</summary>
-public interface IMessageRule
-{
-    void Check(Message501 message, RuleContext context, RetourFindings findings);
-}
+/// <summary>One named rule of the 501: it returns a retour code for each record it concerns, and nothing else.</summary>
+public interface IMessageRule : IRule<MessageCheck, RetourFinding>;
+
+/// <summary>The facts a 501 rule looks at: the message and what the intake knows beyond it.</summary>
+public sealed record MessageCheck(Message501 Message, RuleContext Context);
+
+/// <summary>A retour code on one record of the message.</summary>
+public readonly record struct RetourFinding(RecordRef Record, string Code);
 
 /// <summary>What rules may know beyond the message: the date, the code list, and facts looked up in stored state.</summary>
 public sealed record RuleContext(

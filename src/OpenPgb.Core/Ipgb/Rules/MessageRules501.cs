@@ -24,9 +24,13 @@ public static class MessageRules501
     public static RetourFindings Evaluate(Message501 message, RuleContext context)
     {
         var findings = new RetourFindings();
+        var check = new MessageCheck(message, context);
         foreach (var rule in All)
         {
-            rule.Check(message, context, findings);
+            foreach (var finding in rule.Check(check))
+            {
+                findings.Add(finding.Record, finding.Code);
+            }
         }
 
         return findings;

@@ -77,7 +77,7 @@ public sealed class InloggenModel(SignInManager<PortalUser> signIn, UserManager<
             await throttle.SucceededAsync(userName, client, cancellationToken);
             return result.RequiresTwoFactor
                 ? RedirectToPage("/Account/Tweestaps", new { ReturnUrl })
-                : LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+                : LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : Url.Page("/Index", new { area = "" })!);
         }
 
         // A failed password, an unknown name and an account an administrator locked all look the same from outside.

@@ -30,7 +30,7 @@ public sealed class TweestapsModel(SignInManager<PortalUser> signIn) : PageModel
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(Code.Replace(" ", string.Empty, StringComparison.Ordinal), isPersistent: false, rememberClient: false);
         if (result.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : Url.Page("/Index", new { area = "" })!);
         }
 
         Error = result.IsLockedOut ? "Uw account is tijdelijk geblokkeerd." : "De code is onjuist of verlopen.";

@@ -56,7 +56,7 @@ public sealed class TweestapsverificatieModel(UserManager<PortalUser> users, Sig
         await users.SetTwoFactorEnabledAsync(user, true);
         // Sign in again with the second factor recorded, so staff pages open.
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "mfa")]);
-        return Redirect("/");
+        return RedirectToPage("/Index", new { area = "" });
     }
 
     private async Task LoadAsync(PortalUser user)

@@ -80,10 +80,10 @@ public sealed class AgreementForm
     /// <summary>The form field a refused agreement rule is about ("Form.Tariff"), or empty for the agreement as a whole.</summary>
     public static string FieldOf(string rule) => rule switch
     {
-        nameof(CareAgreementRules.AgreementMustCoverGrantedCareFunctions) => "Form.CareFunctionCodes",
-        nameof(CareAgreementRules.AgreementMustFallWithinGrant) => "Form.EndDate",
-        nameof(CareAgreementRules.TariffMustBePositive) => "Form.Tariff",
-        nameof(CareAgreementRules.HolidayAllowanceOnlyForInformalCarers) => "Form.HolidayAllowance",
+        nameof(AgreementMustCoverGrantedCareFunctions) => "Form.CareFunctionCodes",
+        nameof(AgreementMustFallWithinGrant) => "Form.EndDate",
+        nameof(TariffMustBePositive) => "Form.Tariff",
+        nameof(HolidayAllowanceOnlyForInformalCarers) => "Form.HolidayAllowance",
         _ => string.Empty,
     };
 }

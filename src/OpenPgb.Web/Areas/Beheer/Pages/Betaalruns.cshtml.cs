@@ -27,7 +27,7 @@ public sealed class BetaalrunsModel(PaymentRunQueries queries, PaymentRunService
         TempData["Melding"] = request.RequestedBy == User.ToActor().Name && request.Status == PaymentRunRequestStatus.Queued
             ? "De betaalrun staat klaar om te starten. U kunt hier de voortgang volgen."
             : $"Er loopt al een betaalrun (gestart door {request.RequestedBy}); u kunt hier de voortgang volgen.";
-        return Redirect("/beheer/betaalruns");
+        return RedirectToPage("/Betaalruns", new { area = "Beheer" });
     }
 
     /// <summary>The progress of a manual run request, for the page's script (polled every few seconds).</summary>
@@ -50,7 +50,7 @@ public sealed class BetaalrunsModel(PaymentRunQueries queries, PaymentRunService
         if (file is null || file.Length == 0)
         {
             TempData["Fout"] = "Kies een bestand van de bank (pain.002 of camt.054).";
-            return Redirect("/beheer/betaalruns");
+            return RedirectToPage("/Betaalruns", new { area = "Beheer" });
         }
 
         using var content = new MemoryStream();
@@ -68,7 +68,7 @@ public sealed class BetaalrunsModel(PaymentRunQueries queries, PaymentRunService
             TempData["Fout"] = refused.Message;
         }
 
-        return Redirect("/beheer/betaalruns");
+        return RedirectToPage("/Betaalruns", new { area = "Beheer" });
     }
 
     /// <summary>The run's pain.001 file, regenerated from the stored run: the same bytes as the file sent to the bank.</summary>

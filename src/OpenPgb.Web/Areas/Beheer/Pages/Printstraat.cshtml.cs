@@ -34,6 +34,6 @@ public sealed class PrintstraatModel(LetterService letters) : PageModel
         var ids = await letters.PrintStreetBatchIdsAsync(BatchSize, cancellationToken);
         var marked = await letters.MarkPrintedAsync(User.ToActor(), [.. ids.Where(id => id >= firstId && id <= lastId)], cancellationToken);
         TempData["Melding"] = $"{marked} brieven gemarkeerd als geprint.";
-        return Redirect("/beheer/printstraat");
+        return RedirectToPage("/Printstraat", new { area = "Beheer" });
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenPgb.Core.CareAgreements;
 using OpenPgb.Core.Common;
+using OpenPgb.Web.Infrastructure;
 using OpenPgb.Web.Pages;
 using OpenPgb.Web.Security;
 
@@ -61,11 +62,11 @@ public sealed class BewerkenModel(CareAgreementQueries queries, CareAgreementSer
             }
 
             TempData["Melding"] = "Het concept is opgeslagen.";
-            return Redirect($"/budgethouder/zorgovereenkomst/{id}");
+            return RedirectToPage("/Zorgovereenkomst", new { area = "Budgethouder", id });
         }
         catch (BusinessRuleException refused)
         {
-            ModelState.AddModelError(AgreementForm.FieldOf(refused.Rule), refused.Message);
+            ModelState.AddRefusal(refused, AgreementForm.FieldOf);
             return Page();
         }
     }

@@ -36,7 +36,7 @@ public sealed class DeclaratiesModel(ClaimQueries queries, ClaimService claims, 
             TempData["Fout"] = refused.Message;
         }
 
-        return Redirect("/budgethouder/declaraties");
+        return RedirectToPage("/Declaraties", new { area = "Budgethouder" });
     }
 
     public async Task<IActionResult> OnPostRejectAsync(long id, CancellationToken cancellationToken)
@@ -51,7 +51,7 @@ public sealed class DeclaratiesModel(ClaimQueries queries, ClaimService claims, 
             TempData["Fout"] = refused.Message;
         }
 
-        return Redirect("/budgethouder/declaraties");
+        return RedirectToPage("/Declaraties", new { area = "Budgethouder" });
     }
 
     public async Task<IActionResult> OnPostApproveAllAsync(CancellationToken cancellationToken)
@@ -63,6 +63,6 @@ public sealed class DeclaratiesModel(ClaimQueries queries, ClaimService claims, 
             TempData["Fout"] = string.Join(" ", refused.Select(r => r.Reason));
         }
 
-        return Redirect("/budgethouder/declaraties");
+        return RedirectToPage("/Declaraties", new { area = "Budgethouder" });
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenPgb.Core.CareAgreements;
 using OpenPgb.Core.CareProviders;
 using OpenPgb.Core.Common;
+using OpenPgb.Web.Infrastructure;
 using OpenPgb.Web.Pages;
 using OpenPgb.Web.Security;
 
@@ -78,11 +79,11 @@ public sealed class NieuwModel(CareAgreementQueries queries, CareAgreementServic
         {
             var id = await agreements.DraftAsync(User.ToActor(), GrantId, Provider.Id, terms, cancellationToken);
             TempData["Melding"] = "Het concept is opgeslagen. Teken het, en vraag de zorgverlener om te tekenen.";
-            return Redirect($"/budgethouder/zorgovereenkomst/{id}");
+            return RedirectToPage("/Zorgovereenkomst", new { area = "Budgethouder", id });
         }
         catch (BusinessRuleException refused)
         {
-            ModelState.AddModelError(AgreementForm.FieldOf(refused.Rule), refused.Message);
+            ModelState.AddRefusal(refused, AgreementForm.FieldOf);
             return Page();
         }
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenPgb.Core.CareAgreements;
 using OpenPgb.Core.Common;
+using OpenPgb.Web.Infrastructure;
 using OpenPgb.Web.Security;
 
 namespace OpenPgb.Web.Areas.Budgethouder.Pages;
@@ -33,20 +34,31 @@ public sealed class ZorgovereenkomstModel(CareAgreementQueries queries, CareAgre
 
         await agreements.SignAsBudgetHolderAsync(User.ToActor(), id, cancellationToken);
         TempData["Melding"] = "U hebt de zorgovereenkomst ondertekend.";
-        return Redirect($"/budgethouder/zorgovereenkomst/{id}");
+        return RedirectToPage("/Zorgovereenkomst", new { area = "Budgethouder", id });
     }
 
     public async Task<IActionResult> OnPostEndAsync(long id, CancellationToken cancellationToken)
     {
+        if (EndDate is not { } endDate)
+        {
+            ModelState.AddModelError(nameof(EndDate), "Vul de datum in waarop de zorgovereenkomst eindigt.");
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+
         try
         {
-            await agreements.EndAsync(User.ToActor(), id, EndDate ?? throw new BusinessRuleException("EinddatumVerplicht", "Vul de einddatum in."), EndReason ?? string.Empty, cancellationToken);
+            await agreements.EndAsync(User.ToActor(), id, endDate, EndReason ?? string.Empty, cancellationToken);
             TempData["Melding"] = "De zorgovereenkomst is beëindigd.";
-            return Redirect($"/budgethouder/zorgovereenkomst/{id}");
+            return RedirectToPage("/Zorgovereenkomst", new { area = "Budgethouder", id });
         }
         catch (BusinessRuleException refused)
         {
-            ModelState.AddModelError(string.Empty, refused.Message);
+            ModelState.AddRefusal(refused, rule => rule switch
+            {
+                CareAgreementService.EndReasonRule => nameof(EndReason),
+                CareAgreementService.EndDateRule => nameof(EndDate),
+                _ => string.Empty,
+            });
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
     }

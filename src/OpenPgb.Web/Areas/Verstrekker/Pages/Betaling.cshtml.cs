@@ -33,6 +33,6 @@ public sealed class BetalingModel(ClaimQueries queries, WorkTaskService tasks) :
 
         await tasks.CompleteOpenAsync(WorkTaskType.PaymentReturned, WorkTaskSubject.Payment, id, User.ToActor().Name, cancellationToken);
         TempData["Melding"] = "De werktaak is afgehandeld.";
-        return Redirect($"/verstrekker/betaling/{id}");
+        return RedirectToPage("/Betaling", new { area = "Verstrekker", id });
     }
 }

@@ -71,21 +71,21 @@ public sealed class BlokkadesModel(PaymentBlockService blocks, ClaimService clai
         }
 
         TempData["Melding"] = "De betalingsblokkade is ingesteld. Declaraties wachten tot de blokkade eindigt.";
-        return Redirect("/verstrekker/blokkades");
+        return RedirectToPage("/Blokkades", new { area = "Verstrekker" });
     }
 
     public async Task<IActionResult> OnPostLiftAsync(long id, CancellationToken cancellationToken)
     {
         await blocks.LiftAsync(User.ToActor(), id, cancellationToken);
         TempData["Melding"] = "De blokkade is opgeheven; de wachtende declaraties gaan mee in de volgende betaalrun.";
-        return Redirect("/verstrekker/blokkades");
+        return RedirectToPage("/Blokkades", new { area = "Verstrekker" });
     }
 
     public async Task<IActionResult> OnPostReleaseAsync(long id, CancellationToken cancellationToken)
     {
         await claims.ReleaseAsync(User.ToActor(), id, cancellationToken);
         TempData["Melding"] = "De declaratie is vrijgegeven voor betaling.";
-        return Redirect("/verstrekker/blokkades");
+        return RedirectToPage("/Blokkades", new { area = "Verstrekker" });
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

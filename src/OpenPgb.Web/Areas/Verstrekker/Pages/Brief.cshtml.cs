@@ -26,6 +26,6 @@ public sealed class BriefModel(LetterService letters) : PageModel
     {
         await letters.MarkSentByGrantorAsync(User.ToActor(), id, cancellationToken);
         TempData["Melding"] = "De brief is als verstuurd gemarkeerd.";
-        return Redirect($"/verstrekker/brief/{id}");
+        return RedirectToPage("/Brief", new { area = "Verstrekker", id });
     }
 }

@@ -29,7 +29,7 @@ public sealed class BudgethouderModel(GrantQueries grants, CareAgreementQueries 
         var activity = new Dictionary<long, GrantActivity>();
         foreach (var grant in Grants)
         {
-            activity[grant.Id] = await GrantActivity.LoadAsync(grant.Id, "/verstrekker", agreements, claims, letters, cancellationToken);
+            activity[grant.Id] = await GrantActivity.LoadAsync(grant.Id, "Verstrekker", agreements, claims, letters, cancellationToken);
         }
 
         Activity = activity;

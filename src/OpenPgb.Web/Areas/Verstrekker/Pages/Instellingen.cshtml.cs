@@ -65,7 +65,7 @@ public sealed class InstellingenModel(GrantorSettingsService settings) : PageMod
             {
                 await settings.SetMaximumTariffAsync(User.ToActor(), CareFunctionCode!.Trim(), Unit, cents, ValidFrom!.Value, cancellationToken);
                 TempData["Melding"] = "Het maximumtarief is vastgelegd.";
-                return Redirect("/verstrekker/instellingen");
+                return RedirectToPage("/Instellingen", new { area = "Verstrekker" });
             }
         }
         catch (BusinessRuleException refused)
@@ -90,7 +90,7 @@ public sealed class InstellingenModel(GrantorSettingsService settings) : PageMod
             TempData["Melding"] = await settings.SetProcessChoiceAsync(User.ToActor(), Kind, Value ?? string.Empty, cancellationToken)
                 ? "De proceskeuze is gewijzigd."
                 : "De wijziging is aangevraagd. Een andere medewerker moet haar bevestigen; tot dan blijft de oude keuze gelden.";
-            return Redirect("/verstrekker/instellingen");
+            return RedirectToPage("/Instellingen", new { area = "Verstrekker" });
         }
         catch (BusinessRuleException refused)
         {
@@ -107,7 +107,7 @@ public sealed class InstellingenModel(GrantorSettingsService settings) : PageMod
         {
             await settings.ConfirmProcessChoiceAsync(User.ToActor(), id, cancellationToken);
             TempData["Melding"] = "De wijziging is bevestigd en geldt vanaf nu.";
-            return Redirect("/verstrekker/instellingen");
+            return RedirectToPage("/Instellingen", new { area = "Verstrekker" });
         }
         catch (BusinessRuleException refused)
         {

@@ -17,12 +17,12 @@ public sealed class WerktaakModel(WorkTaskService tasks) : PageModel
 
         return task.SubjectKind switch
         {
-            WorkTaskSubject.CareAgreement => Redirect($"/verstrekker/zorgovereenkomst/{task.SubjectId}"),
-            WorkTaskSubject.Letter => Redirect($"/verstrekker/brief/{task.SubjectId}"),
-            WorkTaskSubject.Grant => Redirect($"/verstrekker/toekenning/{task.SubjectId}"),
-            WorkTaskSubject.Payment => Redirect($"/verstrekker/betaling/{task.SubjectId}"),
-            WorkTaskSubject.CareProvider => Redirect("/verstrekker/blokkades#vastgehouden"),
-            WorkTaskSubject.ProcessChoice => Redirect("/verstrekker/instellingen#bevestigen"),
+            WorkTaskSubject.CareAgreement => RedirectToPage("/Zorgovereenkomst", new { area = "Verstrekker", id = task.SubjectId }),
+            WorkTaskSubject.Letter => RedirectToPage("/Brief", new { area = "Verstrekker", id = task.SubjectId }),
+            WorkTaskSubject.Grant => RedirectToPage("/Toekenning", new { area = "Verstrekker", id = task.SubjectId }),
+            WorkTaskSubject.Payment => RedirectToPage("/Betaling", new { area = "Verstrekker", id = task.SubjectId }),
+            WorkTaskSubject.CareProvider => RedirectToPage("/Blokkades", null, new { area = "Verstrekker" }, "vastgehouden"),
+            WorkTaskSubject.ProcessChoice => RedirectToPage("/Instellingen", null, new { area = "Verstrekker" }, "bevestigen"),
         };
     }
 }

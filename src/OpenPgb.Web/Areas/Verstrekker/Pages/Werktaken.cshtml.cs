@@ -48,7 +48,7 @@ public sealed class WerktakenModel(WorkTaskService tasks) : PageModel
             TempData["Fout"] = refused.Message;
         }
 
-        return Redirect(Request.Headers.Referer.FirstOrDefault() is { } back && Uri.TryCreate(back, UriKind.Absolute, out var uri) && uri.Host == Request.Host.Host ? uri.PathAndQuery : "/verstrekker/werktaken");
+        return Redirect(Request.Headers.Referer.FirstOrDefault() is { } back && Uri.TryCreate(back, UriKind.Absolute, out var uri) && uri.Host == Request.Host.Host ? uri.PathAndQuery : Url.Page("/Werktaken", new { area = "Verstrekker" })!);
     }
 
     public string QueryFor(int page) =>

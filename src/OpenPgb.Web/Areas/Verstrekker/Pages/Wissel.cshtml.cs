@@ -12,11 +12,13 @@ namespace OpenPgb.Web.Areas.Verstrekker.Pages;
 /// </summary>
 public sealed class WisselModel(AccountService accounts) : PageModel
 {
-    public IActionResult OnGet() => Redirect("/verstrekker");
+    public IActionResult OnGet() => RedirectToPage("/Index", new { area = "Verstrekker" });
 
     public async Task<IActionResult> OnPostAsync(int grantorId, string? terug, CancellationToken cancellationToken)
     {
         await accounts.SwitchActiveGrantorAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, grantorId, cancellationToken);
-        return LocalRedirect(Url.IsLocalUrl(terug) && terug!.StartsWith("/verstrekker", StringComparison.Ordinal) ? terug : "/verstrekker");
+        // Back to the page the employee was on, if it is one of this area's; else the start page.
+        var start = Url.Page("/Index", new { area = "Verstrekker" })!;
+        return LocalRedirect(Url.IsLocalUrl(terug) && terug!.StartsWith(start, StringComparison.Ordinal) ? terug : start);
     }
 }

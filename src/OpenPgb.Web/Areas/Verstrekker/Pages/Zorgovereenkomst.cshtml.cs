@@ -30,7 +30,7 @@ public sealed class ZorgovereenkomstModel(CareAgreementQueries queries, CareAgre
             var reason = Decision == AssessmentDecision.Approve ? AssessmentReasons.Approval : ReasonCode ?? string.Empty;
             await agreements.AssessAsync(User.ToActor(), id, Decision, reason, Explanation, cancellationToken);
             TempData["Melding"] = "De beoordeling is vastgelegd.";
-            return Redirect($"/verstrekker/zorgovereenkomst/{id}");
+            return RedirectToPage("/Zorgovereenkomst", new { area = "Verstrekker", id });
         }
         catch (BusinessRuleException refused)
         {
@@ -49,14 +49,14 @@ public sealed class ZorgovereenkomstModel(CareAgreementQueries queries, CareAgre
     {
         await agreements.ConfirmAssessmentAsync(User.ToActor(), id, cancellationToken);
         TempData["Melding"] = "De beoordeling is bevestigd.";
-        return Redirect($"/verstrekker/zorgovereenkomst/{id}");
+        return RedirectToPage("/Zorgovereenkomst", new { area = "Verstrekker", id });
     }
 
     public async Task<IActionResult> OnPostReturnAsync(long id, CancellationToken cancellationToken)
     {
         await agreements.ReturnForReassessmentAsync(User.ToActor(), id, cancellationToken);
         TempData["Melding"] = "De beoordeling is teruggelegd.";
-        return Redirect($"/verstrekker/zorgovereenkomst/{id}");
+        return RedirectToPage("/Zorgovereenkomst", new { area = "Verstrekker", id });
     }
 
     private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)

@@ -29,7 +29,7 @@ public sealed class BudgetModel(GrantQueries grants, CareAgreementQueries agreem
         }
 
         (Row, Grant) = (row, grant);
-        Activity = await GrantActivity.LoadAsync(id, "/budgethouder", agreements, claims, letters, cancellationToken);
+        Activity = await GrantActivity.LoadAsync(id, "Budgethouder", agreements, claims, letters, cancellationToken);
         return Page();
     }
 }

@@ -41,7 +41,7 @@ public sealed class GebruikersModel(CareProviderService providers) : PageModel
 
             var userName = await providers.AddColleagueAsync(User.ToActor(), DisplayName!, Password!, cancellationToken);
             TempData["NieuweGebruiker"] = userName;
-            return Redirect("/zorgverlener/gebruikers");
+            return RedirectToPage("/Gebruikers", new { area = "Zorgverlener" });
         }
         catch (BusinessRuleException refused)
         {

@@ -24,6 +24,6 @@ public sealed class KoppelingenModel(CareProviderService providers) : PageModel
     public async Task<IActionResult> OnPostRevokeAsync(long id, CancellationToken cancellationToken)
     {
         await providers.RevokeApiTokenAsync(User.ToActor(), id, cancellationToken);
-        return Redirect("/zorgverlener/koppelingen");
+        return RedirectToPage("/Koppelingen", new { area = "Zorgverlener" });
     }
 }

@@ -64,7 +64,7 @@ public sealed class RekeningModel(CareProviderService providers) : PageModel
             TempData["Melding"] = again == 0
                 ? "Uw rekeninggegevens zijn gewijzigd."
                 : $"Uw rekeninggegevens zijn gewijzigd; {Plural.Of(again, "declaratie wordt", "declaraties worden")} in de volgende betaalrun betaald.";
-            return Redirect("/zorgverlener/rekening");
+            return RedirectToPage("/Rekening", new { area = "Zorgverlener" });
         }
         catch (BusinessRuleException refused)
         {

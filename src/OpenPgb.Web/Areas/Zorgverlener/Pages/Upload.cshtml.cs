@@ -43,6 +43,6 @@ public sealed class UploadModel(ClaimUploadService uploads) : PageModel
             TempData["Fout"] = $"Dit bestand is al eerder geüpload ({upload.UploadedAt.ToAmsterdam():dd-MM-yyyy HH:mm}); er is niets gewijzigd. Hieronder staat het resultaat van toen.";
         }
 
-        return Redirect($"/zorgverlener/declaraties/upload/{upload.Id}");
+        return RedirectToPage("/UploadResultaat", new { area = "Zorgverlener", id = upload.Id });
     }
 }

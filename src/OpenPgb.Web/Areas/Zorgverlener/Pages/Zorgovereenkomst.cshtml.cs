@@ -35,6 +35,6 @@ public sealed class ZorgovereenkomstModel(CareAgreementQueries queries, CareAgre
 
         await agreements.SignAsProviderAsync(User.ToActor(), id, cancellationToken);
         TempData["Melding"] = "U hebt de zorgovereenkomst ondertekend.";
-        return Redirect($"/zorgverlener/zorgovereenkomst/{id}");
+        return RedirectToPage("/Zorgovereenkomst", new { area = "Zorgverlener", id });
     }
 }
