@@ -12,8 +12,8 @@ using OpenPgb.Core.Data;
 namespace OpenPgb.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOpenPgbDbContext))]
-    [Migration("20261203143004_ClaimUploadQueue")]
-    partial class ClaimUploadQueue
+    [Migration("20261203181342_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
