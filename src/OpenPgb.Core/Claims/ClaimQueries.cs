@@ -37,8 +37,8 @@ public sealed class ClaimQueries(OpenPgbDbContext db)
 
     /// <summary>The claims the scope can see, newest first, optionally of one status or one grant.</summary>
     /// <remarks>
-    /// Each query reads one filtered table; names and payments are looked up afterwards by id. (An unfiltered set in
-    /// any part of a query switches the filters off for the whole query, so it never appears beside a filtered set.)
+    /// Two reads: the claims through the scope filters, then names and payments of exactly those ids in one joined
+    /// query. (Switching the filters off applies to a whole query, so the ids must come from a filtered read first.)
     /// </remarks>
     public Task<IReadOnlyList<ClaimRow>> ListAsync(ClaimStatus? status, CancellationToken cancellationToken) => ListAsync(status, null, cancellationToken);
 
@@ -52,23 +52,26 @@ public sealed class ClaimQueries(OpenPgbDbContext db)
             .Take(PageSize)
             .ToListAsync(cancellationToken);
         var ids = claims.Select(c => c.Id).ToList();
-        var providerIds = claims.Select(c => c.CareProviderId).Distinct().ToList();
-        var holderIds = claims.Select(c => c.BudgetHolderId).Distinct().ToList();
-        var providers = await db.CareProviders.Unfiltered(Because.LookupOfIdsReadInScope).AsNoTracking().Where(p => providerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
-        var holders = await db.BudgetHolders.Unfiltered(Because.LookupOfIdsReadInScope).AsNoTracking().Where(h => holderIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, h => h.Name.Display, cancellationToken);
-        var paid = (await (from i in db.PaymentItems.Unfiltered(Because.LookupOfIdsReadInScope).AsNoTracking()
-                           where ids.Contains(i.ClaimId) && i.ReturnedAt == null
-                           join pm in db.Payments.Unfiltered(Because.LookupOfIdsReadInScope) on i.PaymentId equals pm.Id
-                           join r in db.PaymentRuns.Unfiltered(Because.LookupOfIdsReadInScope) on pm.PaymentRunId equals r.Id
-                           select new { i.ClaimId, pm.EndToEndId, r.ExecutionDate }).ToListAsync(cancellationToken))
-            .ToDictionary(p => p.ClaimId);
+
+        // The second read: names and payment of exactly the claims read in scope above, joined in the database.
+        var details = await (from c in db.Claims.Unfiltered(Because.LookupOfIdsReadInScope).AsNoTracking()
+                             where ids.Contains(c.Id)
+                             join p in db.CareProviders on c.CareProviderId equals p.Id
+                             join h in db.BudgetHolders on c.BudgetHolderId equals h.Id
+                             from paid in (from i in db.PaymentItems
+                                           where i.ClaimId == c.Id && i.ReturnedAt == null
+                                           join pm in db.Payments on i.PaymentId equals pm.Id
+                                           join r in db.PaymentRuns on pm.PaymentRunId equals r.Id
+                                           select new { pm.EndToEndId, r.ExecutionDate }).Take(1).DefaultIfEmpty()
+                             select new { c.Id, ProviderName = p.Name, h.Name, PaymentReference = paid == null ? null : paid.EndToEndId, PaidOn = paid == null ? (DateOnly?)null : paid.ExecutionDate })
+            .ToDictionaryAsync(d => d.Id, cancellationToken);
         return [.. claims.Select(c =>
         {
-            var payment = paid.GetValueOrDefault(c.Id);
+            var detail = details[c.Id];
             return new ClaimRow(
-                c.Id, c.CareAgreementId, c.GrantId, providers.GetValueOrDefault(c.CareProviderId, string.Empty), holders.GetValueOrDefault(c.BudgetHolderId, string.Empty), c.Kind,
+                c.Id, c.CareAgreementId, c.GrantId, detail.ProviderName, detail.Name.Display, c.Kind,
                 c.CareFunctionCode, c.PeriodStart, c.PeriodEnd, c.Units, c.TariffCents, c.AmountCents, c.InvoiceNumber, c.Status, c.HoldReason, c.RejectionReason,
-                payment?.EndToEndId, payment?.ExecutionDate);
+                detail.PaymentReference, detail.PaidOn);
         })];
     }
 

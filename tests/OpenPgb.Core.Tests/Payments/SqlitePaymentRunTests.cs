@@ -52,6 +52,7 @@ public sealed class SqlitePaymentRunTests : IAsyncLifetime
         XDocument.Load(run.FilePath!).Descendants(pain + "CtrlSum").First().Value.ShouldBe("157.50");
         (await _world.RunPaymentsAsync(_out)).Outcome.ShouldBe(PaymentRunOutcome.AlreadyDone);
         await AssertLedgerSoundAsync();
+        (await ListedAsync()).ShouldAllBe(r => r.PaymentReference == "20261124-D1-0363-ZV10000001" && r.PaidOn != null && r.ProviderName != "" && r.HolderName != "");
 
         await using (var scope = _db.Scope())
         {
@@ -62,11 +63,18 @@ public sealed class SqlitePaymentRunTests : IAsyncLifetime
 
         (await _world.ClaimAsync(claim)).Status.ShouldBe(ClaimStatus.Returned);
         await AssertLedgerSoundAsync();
+        (await ListedAsync()).ShouldAllBe(r => r.PaymentReference == null && r.PaidOn == null, "the one payment of both claims came back: it no longer pays them");
 
         await using (var scope = _db.Scope())
         {
             (await scope.ServiceProvider.GetRequiredService<BudgetClosingService>().ProduceDueAsync(new DateOnly(2027, 1, 5), CancellationToken.None)).ShouldBe(1);
         }
+    }
+
+    private async Task<IReadOnlyList<ClaimRow>> ListedAsync()
+    {
+        await using var scope = _db.Scope();
+        return await scope.ServiceProvider.GetRequiredService<ClaimQueries>().ListAsync(null, CancellationToken.None);
     }
 
     private async Task AssertLedgerSoundAsync()
