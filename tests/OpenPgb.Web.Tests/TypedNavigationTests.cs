@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using OpenPgb.Testing;
 using Shouldly;
 
 namespace OpenPgb.Web.Tests;
@@ -13,7 +14,7 @@ public sealed partial class TypedNavigationTests
     [Fact]
     public void PagesAndLayouts_NeitherLinkNorRedirectToALiteralAddress()
     {
-        var root = FindRoot();
+        var root = Checkout.Root;
         var web = Path.Combine(root, "src", "OpenPgb.Web");
         var offenders = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
             .Where(f => (f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
@@ -40,17 +41,4 @@ public sealed partial class TypedNavigationTests
     // An href, form action, data-*-url or Redirect(...) whose value starts with one of the portal's own path roots.
     [GeneratedRegex("""(href|action|data-[a-z-]*url)="/(budgethouder|verstrekker|zorgverlener|beheer|vertegenwoordiger|account|fout)?[/"?]|Redirect\(\$?"/""")]
     private static partial Regex LiteralNavigation();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "OpenPgb.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The checkout root (OpenPgb.slnx) was not found above the test's directory.");
-    }
 }

@@ -1,3 +1,4 @@
+using OpenPgb.Testing;
 using Shouldly;
 
 namespace OpenPgb.Core.Tests.Access;
@@ -8,7 +9,7 @@ public sealed class ScopingExceptionsTests
     [Fact]
     public void IgnoreQueryFilters_AppearsOnlyInTheAccessModule()
     {
-        var root = FindRoot();
+        var root = Checkout.Root;
         var allowed = Path.Combine(root, "src", "OpenPgb.Core", "Access", "Unscoped.cs");
         var offenders = Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
@@ -19,18 +20,5 @@ public sealed class ScopingExceptionsTests
 
         offenders.ShouldBeEmpty("use Unfiltered(Because...) from OpenPgb.Core.Access instead");
         File.ReadAllText(allowed).ShouldContain("IgnoreQueryFilters", customMessage: "the test must look at the right file");
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "OpenPgb.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The checkout root (OpenPgb.slnx) was not found above the test's directory.");
     }
 }

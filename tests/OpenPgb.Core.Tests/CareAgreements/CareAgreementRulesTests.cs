@@ -1,8 +1,7 @@
 using OpenPgb.Core.CareAgreements;
 using OpenPgb.Core.Common;
 using OpenPgb.Core.Grants;
-using OpenPgb.Core.Ipgb;
-using OpenPgb.Core.Parties;
+using OpenPgb.Testing;
 using Shouldly;
 
 namespace OpenPgb.Core.Tests.CareAgreements;
@@ -29,14 +28,14 @@ public sealed class CareAgreementRulesTests
     };
 
     [Fact]
-    public void ValidTerms_BreakNoRule() => Violations(Valid, Grant("01")).ShouldBeEmpty();
+    public void ValidTerms_BreakNoRule() => Violations(Valid, GrantVersions.For2026("01", Now)).ShouldBeEmpty();
 
     [Fact]
-    public void WholePackage_AllowsAnyCareFunction() => Violations(Valid with { CareFunctionCodes = ["02", "07"] }, Grant(CareFunctionCodes.WholePackage)).ShouldBeEmpty();
+    public void WholePackage_AllowsAnyCareFunction() => Violations(Valid with { CareFunctionCodes = ["02", "07"] }, GrantVersions.For2026(CareFunctionCodes.WholePackage, Now)).ShouldBeEmpty();
 
     [Fact]
     public void InformalCarer_MayHaveAHolidayAllowance() =>
-        Violations(Valid with { Type = AgreementType.InformalCarer, HolidayAllowanceCents = 15_000 }, Grant("01")).ShouldBeEmpty();
+        Violations(Valid with { Type = AgreementType.InformalCarer, HolidayAllowanceCents = 15_000 }, GrantVersions.For2026("01", Now)).ShouldBeEmpty();
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -56,7 +55,7 @@ public sealed class CareAgreementRulesTests
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };
 
-        var violations = Violations(terms, Grant("01"));
+        var violations = Violations(terms, GrantVersions.For2026("01", Now));
 
         violations.Select(v => v.Rule).ShouldBe([rule]);
         violations[0].Message.ShouldNotBeNullOrWhiteSpace();
@@ -65,7 +64,7 @@ public sealed class CareAgreementRulesTests
     [Fact]
     public void Require_RefusesWithEveryBrokenRule()
     {
-        var refused = Should.Throw<RulesNotMetException>(() => CareAgreementRules.Require(Valid with { CareFunctionCodes = [], TariffCents = 0 }, Grant("01")));
+        var refused = Should.Throw<RulesNotMetException>(() => CareAgreementRules.Require(Valid with { CareFunctionCodes = [], TariffCents = 0 }, GrantVersions.For2026("01", Now)));
 
         refused.Violations.Select(v => v.Rule).ShouldBe([nameof(AgreementMustCoverGrantedCareFunctions), nameof(TariffMustBePositive)]);
         refused.Rule.ShouldBe(nameof(AgreementMustCoverGrantedCareFunctions));
@@ -85,11 +84,4 @@ public sealed class CareAgreementRulesTests
 
     private static IReadOnlyList<RuleViolation> Violations(CareAgreementTerms terms, GrantVersion grant) =>
         RuleSet.FindingsOf(CareAgreementRules.OnTerms, new AgreementTermsCheck(terms, grant));
-
-    private static GrantVersion Grant(string careFunctionCode)
-    {
-        var grant = new Grant(1, new BudgetHolder("111222333", new DateOnly(1980, 1, 1), new PersonName("Vries", "de", "J.")), "B-1", Law.Wmo);
-        var content = new GrantVersionContent(Law.Wmo, new DateOnly(2026, 1, 1), [new CareFunctionBudget(careFunctionCode, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), 1_000_000, null)], [], null);
-        return grant.AddVersion(content, new IntakeMessage(MessageChannel.File, Now, [], "hash"), Now);
-    }
 }

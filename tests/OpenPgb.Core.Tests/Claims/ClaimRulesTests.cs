@@ -1,9 +1,7 @@
 using OpenPgb.Core.CareAgreements;
 using OpenPgb.Core.Claims;
-using OpenPgb.Core.Grants;
-using OpenPgb.Core.Ipgb;
 using OpenPgb.Core.Ledger;
-using OpenPgb.Core.Parties;
+using OpenPgb.Testing;
 using Shouldly;
 
 namespace OpenPgb.Core.Tests.Claims;
@@ -92,7 +90,7 @@ public sealed class ClaimRulesTests
             May,
             agreement,
             agreement.PendingVersion,
-            GrantOf("01"),
+            GrantVersions.For2026("01", Now),
             "01",
             AmountCents: 50_000,
             MaximumTariffCents: 6_000,
@@ -121,12 +119,6 @@ public sealed class ClaimRulesTests
 
     private static CareAgreementVersion Version(CareAgreementTerms terms) => Agreement(terms).PendingVersion!;
 
-    private static GrantVersion GrantOf(string careFunctionCode)
-    {
-        var grant = new Grant(1, new BudgetHolder("111222333", new DateOnly(1980, 1, 1), new PersonName("Vries", "de", "J.")), "B-1", Law.Wmo);
-        var content = new GrantVersionContent(Law.Wmo, new DateOnly(2026, 1, 1), [new CareFunctionBudget(careFunctionCode, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), 1_000_000, null)], [], null);
-        return grant.AddVersion(content, new IntakeMessage(MessageChannel.File, Now, [], "hash"), Now);
-    }
 
     private static Claim Other(decimal units, DateOnly start, DateOnly end)
     {

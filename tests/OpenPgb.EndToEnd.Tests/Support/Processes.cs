@@ -5,7 +5,7 @@ namespace OpenPgb.EndToEnd.Tests.Support;
 /// <summary>Finds the built web and CLI assemblies (same configuration as this test build) and runs them.</summary>
 public static class Processes
 {
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot { get; } = Checkout.Root;
 
     public static string Configuration { get; } = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
 
@@ -22,17 +22,4 @@ public static class Processes
     /// <summary>Runs the CLI to completion and returns its exit code and output.</summary>
     public static Task<(int ExitCode, string Output)> RunCliAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
         CliProcess.RunAsync(CliDll, environment, arguments);
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "OpenPgb.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Repository root (OpenPgb.slnx) not found above " + AppContext.BaseDirectory);
-    }
 }
