@@ -1,0 +1,142 @@
+using System.Globalization;
+using OpenPgb.Core.Grants;
+using OpenPgb.Core.Ipgb;
+
+namespace OpenPgb.Core.Conversion;
+
+/// <summary>The kinds of difference (the <c>soort</c> column of differences.csv).</summary>
+public static class DifferenceKinds
+{
+    public const string OnlyInPgb1 = "ALLEEN_PGB1";
+    public const string OnlyAtGrantor = "ALLEEN_VERSTREKKER";
+    public const string Amount = "BEDRAG";
+    public const string Period = "PERIODE";
+    public const string CareFunctions = "ZORGFUNCTIE";
+    public const string Representative = "VERTEGENWOORDIGER";
+}
+
+/// <summary>One row of differences.csv: <c>soort;bsn;budgetidentificatie;veld;pgb1;verstrekker</c>.</summary>
+public sealed record ConversionDifference(string Kind, string Bsn, string BudgetKey, string Field, string Pgb1Value, string GrantorValue);
+
+/// <summary>
+/// Step 1 of a conversion (CONVERSION.md, "compare"): the agency's export against the grantor's 501s, without a
+/// database. Stragglers are left out on both sides. Care-function budgets are matched on (budget key, care
+/// function), the grantor's side taken from the latest 501 of each budget key; per budget holder the set of care
+/// functions and the representatives are compared too. Differences come in a stable order (holder, budget, care
+/// function, field), so two runs over the same files give the same file.
+/// </summary>
+public static class Pgb1Comparison
+{
+    public static IReadOnlyList<ConversionDifference> Differences(Pgb1Export export, IEnumerable<Message501> messages)
+    {
+        ArgumentNullException.ThrowIfNull(export);
+        var stragglers = export.BudgetHolders.Where(h => h.StaysInPgb1).Select(h => h.Bsn).ToHashSet(StringComparer.Ordinal);
+        var latest = messages
+            .Where(m => !stragglers.Contains(m.Client.Bsn))
+            .GroupBy(m => m.Budget.BudgetKey, StringComparer.Ordinal)
+            .Select(g => g.OrderBy(m => m.Header.DateSent).ThenBy(m => m.Header.Identification, StringComparer.Ordinal).Last())
+            .ToList();
+        var theirs = latest
+            .SelectMany(m => m.Budget.CareFunctionBudgets.Select(b => (Bsn: m.Client.Bsn, Key: m.Budget.BudgetKey, b.CareFunction, b.StartDate, b.EndDate, b.AmountCents)))
+            .ToList();
+        var ours = export.Budgets
+            .Where(b => !stragglers.Contains(b.Bsn))
+            .Select(b => (b.Bsn, Key: b.BudgetKey, CareFunction: b.CareFunctionCode, b.StartDate, b.EndDate, b.AmountCents))
+            .ToList();
+
+        var differences = new List<ConversionDifference>();
+        var theirsByKey = theirs.ToDictionary(t => (t.Key, t.CareFunction));
+        var oursByKey = ours.ToDictionary(o => (o.Key, o.CareFunction));
+        foreach (var o in ours)
+        {
+            if (!theirsByKey.TryGetValue((o.Key, o.CareFunction), out var t))
+            {
+                differences.Add(new(DifferenceKinds.OnlyInPgb1, o.Bsn, o.Key, o.CareFunction, Describe(o.StartDate, o.EndDate, o.AmountCents), string.Empty));
+                continue;
+            }
+
+            if (t.AmountCents != o.AmountCents)
+            {
+                differences.Add(new(DifferenceKinds.Amount, o.Bsn, o.Key, o.CareFunction, Cents(o.AmountCents), Cents(t.AmountCents)));
+            }
+
+            if (t.StartDate != o.StartDate || t.EndDate != o.EndDate)
+            {
+                differences.Add(new(DifferenceKinds.Period, o.Bsn, o.Key, o.CareFunction, Period(o.StartDate, o.EndDate), Period(t.StartDate, t.EndDate)));
+            }
+        }
+
+        differences.AddRange(theirs
+            .Where(t => !oursByKey.ContainsKey((t.Key, t.CareFunction)))
+            .Select(t => new ConversionDifference(DifferenceKinds.OnlyAtGrantor, t.Bsn, t.Key, t.CareFunction, string.Empty, Describe(t.StartDate, t.EndDate, t.AmountCents))));
+
+        foreach (var bsn in ours.Select(o => o.Bsn).Intersect(theirs.Select(t => t.Bsn), StringComparer.Ordinal))
+        {
+            var pgb1 = Codes(ours.Where(o => o.Bsn == bsn).Select(o => o.CareFunction));
+            var grantor = Codes(theirs.Where(t => t.Bsn == bsn).Select(t => t.CareFunction));
+            if (pgb1 != grantor)
+            {
+                differences.Add(new(DifferenceKinds.CareFunctions, bsn, string.Empty, "zorgfuncties", pgb1, grantor));
+            }
+        }
+
+        differences.AddRange(RepresentativeDifferences(export, latest, stragglers));
+        return [.. differences
+            .OrderBy(d => d.Bsn, StringComparer.Ordinal)
+            .ThenBy(d => d.BudgetKey, StringComparer.Ordinal)
+            .ThenBy(d => d.Field, StringComparer.Ordinal)
+            .ThenBy(d => d.Kind, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Per budget holder on both sides: each representative (BSN, role, rights, correspondence) that is not the same on both.</summary>
+    private static IEnumerable<ConversionDifference> RepresentativeDifferences(Pgb1Export export, IReadOnlyList<Message501> latest, HashSet<string> stragglers)
+    {
+        var holdersAtGrantor = latest.Select(m => m.Client.Bsn).ToHashSet(StringComparer.Ordinal);
+        foreach (var holder in export.BudgetHolders.Where(h => !stragglers.Contains(h.Bsn) && holdersAtGrantor.Contains(h.Bsn)))
+        {
+            var pgb1 = export.Representatives.Where(r => r.HolderBsn == holder.Bsn)
+                .ToDictionary(r => r.Bsn, r => Representative(r.RoleCode, r.CanWrite, r.Correspondence), StringComparer.Ordinal);
+            var grantor = latest.Where(m => m.Client.Bsn == holder.Bsn).SelectMany(m => m.Budget.Representatives)
+                .GroupBy(r => r.Bsn, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => Representative(g.First().Role, g.First().Rights == RepresentativeRights.ReadWrite, g.First().ReceivesCorrespondence), StringComparer.Ordinal);
+            foreach (var bsn in pgb1.Keys.Union(grantor.Keys, StringComparer.Ordinal))
+            {
+                var ours = pgb1.GetValueOrDefault(bsn);
+                var theirs = grantor.GetValueOrDefault(bsn);
+                if (ours != theirs)
+                {
+                    yield return new(DifferenceKinds.Representative, holder.Bsn, string.Empty, "vertegenwoordiger " + bsn, ours ?? string.Empty, theirs ?? string.Empty);
+                }
+            }
+        }
+    }
+
+    private static string Representative(string role, bool canWrite, bool correspondence) =>
+        $"rol {role}, rechten {(canWrite ? "S" : "L")}, correspondentie {(correspondence ? "J" : "N")}";
+
+    private static string Codes(IEnumerable<string> codes) => string.Join(',', codes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+
+    private static string Cents(long cents) => cents.ToString(CultureInfo.InvariantCulture);
+
+    private static string Period(DateOnly start, DateOnly end) =>
+        $"{start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} t/m {end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+
+    private static string Describe(DateOnly start, DateOnly end, long cents) => $"{Period(start, end)}, {Cents(cents)} cent";
+}
+
+/// <summary>Writes differences.csv exactly as CONVERSION.md gives it (UTF-8 without BOM, <c>;</c>, one header row).</summary>
+public static class DifferencesCsv
+{
+    public const string Header = "soort;bsn;budgetidentificatie;veld;pgb1;verstrekker";
+
+    public static async Task WriteAsync(Stream stream, IEnumerable<ConversionDifference> differences, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(differences);
+        await using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
+        await writer.WriteLineAsync(Header.AsMemory(), cancellationToken);
+        foreach (var d in differences)
+        {
+            await writer.WriteLineAsync(string.Join(';', d.Kind, d.Bsn, d.BudgetKey, d.Field, d.Pgb1Value, d.GrantorValue).AsMemory(), cancellationToken);
+        }
+    }
+}
