@@ -38,3 +38,22 @@ public static class FindingKinds
     public const string CareFunction = "ZORGFUNCTIE";
     public const string Payment = "BETALING";
 }
+
+/// <summary>Writes findings.csv exactly as CONVERSION.md gives it: <c>ernst;soort;sleutel;melding</c>.</summary>
+public static class FindingsCsv
+{
+    public const string Header = "ernst;soort;sleutel;melding";
+
+    public static async Task WriteAsync(Stream stream, IEnumerable<ConversionFinding> findings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        await using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
+        await writer.WriteLineAsync(Header.AsMemory(), cancellationToken);
+        foreach (var f in findings)
+        {
+            // A message never holds the separator or a line break; if one ever did, it must not break the file.
+            var message = f.Message.Replace(';', ',').ReplaceLineEndings(" ");
+            await writer.WriteLineAsync(string.Join(';', f.SeverityCode, f.Kind, f.Key, message).AsMemory(), cancellationToken);
+        }
+    }
+}

@@ -93,6 +93,20 @@ public sealed class Pgb1ExportReaderTests : IDisposable
         result.Findings.ShouldAllBe(f => !f.Message.Contains("111222334") && !f.Key.Contains("111222334"));
     }
 
+    [Fact]
+    public async Task FindingsCsv_IsWrittenToTheContract()
+    {
+        using var stream = new MemoryStream();
+
+        await FindingsCsv.WriteAsync(
+            stream,
+            [ConversionFinding.Blocking(FindingKinds.Payment, "betalingen.csv:2", "De betaling; niet het bedrag."), ConversionFinding.Warning(FindingKinds.Iban, "ZV-1", "Ander IBAN.")],
+            CancellationToken.None);
+
+        Encoding.UTF8.GetString(stream.ToArray()).ShouldBe(
+            "ernst;soort;sleutel;melding\nBLOKKEREND;BETALING;betalingen.csv:2;De betaling, niet het bedrag.\nWAARSCHUWING;IBAN;ZV-1;Ander IBAN.\n");
+    }
+
     // Each case: what to break, the kind of finding, and its key (file:line, or the file).
     private static readonly Dictionary<string, (Action<Pgb1ExportFiles> Change, string Kind, string Key)> Cases = new(StringComparer.Ordinal)
     {
