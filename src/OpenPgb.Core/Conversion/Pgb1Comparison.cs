@@ -140,3 +140,39 @@ public static class DifferencesCsv
         }
     }
 }
+
+/// <summary>
+/// The differences as an Excel workbook a municipality can work from (one sheet "Verschillen", the CSV's columns with a
+/// header row and a Dutch description of each kind), written row by row by MiniExcel.
+/// </summary>
+public static class DifferencesWorkbook
+{
+    public const string SheetName = "Verschillen";
+
+    public static async Task WriteAsync(Stream stream, IEnumerable<ConversionDifference> differences, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(differences);
+        var rows = differences.Select(d => new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["soort"] = d.Kind,
+            ["uitleg"] = Explain(d.Kind),
+            ["bsn"] = d.Bsn,
+            ["budgetidentificatie"] = d.BudgetKey,
+            ["veld"] = d.Field,
+            ["pgb1"] = d.Pgb1Value,
+            ["verstrekker"] = d.GrantorValue,
+        });
+        await MiniExcelLibs.MiniExcel.SaveAsAsync(stream, rows, sheetName: SheetName, cancellationToken: cancellationToken);
+    }
+
+    public static string Explain(string kind) => kind switch
+    {
+        DifferenceKinds.OnlyInPgb1 => "Dit budget per zorgfunctie staat alleen in het oude systeem: stuur een 501 of laat het beëindigen.",
+        DifferenceKinds.OnlyAtGrantor => "Dit budget per zorgfunctie staat alleen in uw 501-berichten, niet in het oude systeem.",
+        DifferenceKinds.Amount => "Het bedrag verschilt.",
+        DifferenceKinds.Period => "De begin- of einddatum verschilt.",
+        DifferenceKinds.CareFunctions => "De zorgfuncties van deze budgethouder verschillen.",
+        DifferenceKinds.Representative => "Een vertegenwoordiger (rol, rechten of correspondentie) verschilt.",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown difference kind."),
+    };
+}

@@ -99,6 +99,23 @@ public sealed class Pgb1ComparisonTests : IAsyncLifetime
         Encoding.UTF8.GetString(stream.ToArray()).ShouldBe("soort;bsn;budgetidentificatie;veld;pgb1;verstrekker\nBEDRAG;111222333;B-1;03;600000;650000\n");
     }
 
+    [Fact]
+    public async Task DifferencesWorkbook_HoldsEveryDifference_WithItsExplanation()
+    {
+        var message = Matching().WithBudget(b => b with { CareFunctionBudgets = [Budget("02", 1_200_000), Budget("04", 90_000)] });
+        var differences = Pgb1Comparison.Differences(_export, [message]);
+        using var stream = new MemoryStream();
+
+        await DifferencesWorkbook.WriteAsync(stream, differences, CancellationToken.None);
+
+        stream.Position = 0;
+        var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true, sheetName: DifferencesWorkbook.SheetName).Cast<IDictionary<string, object>>().ToList();
+        rows.Select(r => (string)r["soort"]).ShouldBe(differences.Select(d => d.Kind));
+        rows.Select(r => (string)r["veld"]).ShouldBe(differences.Select(d => d.Field));
+        rows[0]["uitleg"].ShouldBe(DifferencesWorkbook.Explain(DifferenceKinds.CareFunctions));
+        rows[0].Keys.ShouldBe(["soort", "uitleg", "bsn", "budgetidentificatie", "veld", "pgb1", "verstrekker"]);
+    }
+
     private static CareFunctionBudgetRecord Budget(string code, long cents) => new(code, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), cents, null);
 
     /// <summary>The grantor's 501 for the export's one converted budget holder, agreeing with it in everything.</summary>
