@@ -47,13 +47,8 @@ public static class FindingsCsv
     public static async Task WriteAsync(Stream stream, IEnumerable<ConversionFinding> findings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(findings);
-        await using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
-        await writer.WriteLineAsync(Header.AsMemory(), cancellationToken);
-        foreach (var f in findings)
-        {
-            // A message never holds the separator or a line break; if one ever did, it must not break the file.
-            var message = f.Message.Replace(';', ',').ReplaceLineEndings(" ");
-            await writer.WriteLineAsync(string.Join(';', f.SeverityCode, f.Kind, f.Key, message).AsMemory(), cancellationToken);
-        }
+
+        // A message never holds the separator or a line break; if one ever did, it must not break the file.
+        await ContractCsv.WriteAsync(stream, Header, findings.Select(f => new[] { f.SeverityCode, f.Kind, f.Key, f.Message.Replace(';', ',').ReplaceLineEndings(" ") }), cancellationToken);
     }
 }

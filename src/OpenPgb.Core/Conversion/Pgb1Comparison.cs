@@ -70,10 +70,12 @@ public static class Pgb1Comparison
             .Where(t => !oursByKey.ContainsKey((t.Key, t.CareFunction)))
             .Select(t => new ConversionDifference(DifferenceKinds.OnlyAtGrantor, t.Bsn, t.Key, t.CareFunction, string.Empty, Describe(t.StartDate, t.EndDate, t.AmountCents))));
 
-        foreach (var bsn in ours.Select(o => o.Bsn).Intersect(theirs.Select(t => t.Bsn), StringComparer.Ordinal))
+        var ourCodes = ours.ToLookup(o => o.Bsn, o => o.CareFunction, StringComparer.Ordinal);
+        var theirCodes = theirs.ToLookup(t => t.Bsn, t => t.CareFunction, StringComparer.Ordinal);
+        foreach (var bsn in ourCodes.Select(g => g.Key).Where(theirCodes.Contains))
         {
-            var pgb1 = Codes(ours.Where(o => o.Bsn == bsn).Select(o => o.CareFunction));
-            var grantor = Codes(theirs.Where(t => t.Bsn == bsn).Select(t => t.CareFunction));
+            var pgb1 = Codes(ourCodes[bsn]);
+            var grantor = Codes(theirCodes[bsn]);
             if (pgb1 != grantor)
             {
                 differences.Add(new(DifferenceKinds.CareFunctions, bsn, string.Empty, "zorgfuncties", pgb1, grantor));
@@ -91,12 +93,13 @@ public static class Pgb1Comparison
     /// <summary>Per budget holder on both sides: each representative (BSN, role, rights, correspondence) that is not the same on both.</summary>
     private static IEnumerable<ConversionDifference> RepresentativeDifferences(Pgb1Export export, IReadOnlyList<Message501> latest, HashSet<string> stragglers)
     {
-        var holdersAtGrantor = latest.Select(m => m.Client.Bsn).ToHashSet(StringComparer.Ordinal);
-        foreach (var holder in export.BudgetHolders.Where(h => !stragglers.Contains(h.Bsn) && holdersAtGrantor.Contains(h.Bsn)))
+        var messagesOf = latest.ToLookup(m => m.Client.Bsn, StringComparer.Ordinal);
+        var representativesOf = export.Representatives.ToLookup(r => r.HolderBsn, StringComparer.Ordinal);
+        foreach (var holder in export.BudgetHolders.Where(h => !stragglers.Contains(h.Bsn) && messagesOf.Contains(h.Bsn)))
         {
-            var pgb1 = export.Representatives.Where(r => r.HolderBsn == holder.Bsn)
+            var pgb1 = representativesOf[holder.Bsn]
                 .ToDictionary(r => r.Bsn, r => Representative(r.RoleCode, r.CanWrite, r.Correspondence), StringComparer.Ordinal);
-            var grantor = latest.Where(m => m.Client.Bsn == holder.Bsn).SelectMany(m => m.Budget.Representatives)
+            var grantor = messagesOf[holder.Bsn].SelectMany(m => m.Budget.Representatives)
                 .GroupBy(r => r.Bsn, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => Representative(g.First().Role, g.First().Rights == RepresentativeRights.ReadWrite, g.First().ReceivesCorrespondence), StringComparer.Ordinal);
             foreach (var bsn in pgb1.Keys.Union(grantor.Keys, StringComparer.Ordinal))
@@ -132,12 +135,7 @@ public static class DifferencesCsv
     public static async Task WriteAsync(Stream stream, IEnumerable<ConversionDifference> differences, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(differences);
-        await using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
-        await writer.WriteLineAsync(Header.AsMemory(), cancellationToken);
-        foreach (var d in differences)
-        {
-            await writer.WriteLineAsync(string.Join(';', d.Kind, d.Bsn, d.BudgetKey, d.Field, d.Pgb1Value, d.GrantorValue).AsMemory(), cancellationToken);
-        }
+        await ContractCsv.WriteAsync(stream, Header, differences.Select(d => new[] { d.Kind, d.Bsn, d.BudgetKey, d.Field, d.Pgb1Value, d.GrantorValue }), cancellationToken);
     }
 }
 
