@@ -11,6 +11,7 @@ root.Subcommands.Add(IpgbCommands.Create());
 root.Subcommands.Add(AuditCommands.Create());
 root.Subcommands.Add(PaymentCommands.Create());
 root.Subcommands.Add(PaymentCommands.CreateLedger());
+root.Subcommands.Add(ConversionCommands.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -61,6 +61,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ManualPaymentRuns>();
         services.AddScoped<BankFeedbackService>();
         services.AddScoped<BudgetClosing.BudgetClosingService>();
+        services.AddScoped<Conversion.ConversionService>();
+        services.AddScoped<Conversion.ConversionComparer>();
 
         services.AddIdentityCore<PortalUser>(options =>
             {

@@ -64,6 +64,7 @@ public static class AuthorizationMatrix
         ["/budgethouder/declaraties"] = [Role.BudgetHolder, Role.Representative],
         ["/budgethouder/declaratie/nieuw"] = [Role.BudgetHolder, Role.Representative],
         ["/verstrekker/blokkades"] = [Role.Employee],
+        ["/verstrekker/conversie"] = [Role.Employee],
         ["/verstrekker/betaling/{payment}"] = [Role.Employee],
         ["/beheer/betaalruns?handler=Bestand&id={run}"] = [Role.Operator],
         ["/zorgverlener/declaraties/upload"] = [Role.Provider],

@@ -62,6 +62,31 @@ internal static class GrantorCommands
             return ExitCodes.Success;
         });
 
-        return new Command("grantor", "Grantors (verstrekkers)") { add, list };
+        var liveCode = new Option<string>("--code") { Description = "4-digit grantor code", Required = true };
+        var from = new Option<string>("--from") { Description = "First day (yyyy-MM-dd) the grantor's 501s go over the normal channels", Required = true };
+        var live = new Command("live", "Set the grantor's live date; before it only the conversion channel takes its 501s") { liveCode, from };
+        live.SetAction(async (parse, cancellationToken) =>
+        {
+            var text = parse.GetValue(from)!;
+            var date = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                ? d
+                : throw new CliException($"--from '{text}' is not a date (yyyy-MM-dd).");
+            await using var services = CliHost.Build();
+            await CliDatabase.EnsureReadyAsync(services, cancellationToken);
+            await using var scope = services.SystemScope();
+            try
+            {
+                var grantor = await scope.ServiceProvider.GetRequiredService<GrantorService>().GoLiveAsync(parse.GetValue(liveCode)!, date, cancellationToken);
+                Console.WriteLine($"Grantor {grantor.Code} {grantor.Name} is live from {date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.");
+            }
+            catch (GrantorException ex)
+            {
+                throw new CliException(ex.Message);
+            }
+
+            return ExitCodes.Success;
+        });
+
+        return new Command("grantor", "Grantors (verstrekkers)") { add, list, live };
     }
 }

@@ -1,9 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenPgb.Core.Common;
-using OpenPgb.Core.Data;
 using OpenPgb.Core.Grantors;
 using OpenPgb.Core.Ipgb;
 using Spectre.Console;
@@ -42,7 +40,7 @@ internal static class IpgbCommands
             }
 
             await using var services = CliHost.Build();
-            await EnsureDatabaseReadyAsync(services, cancellationToken);
+            await CliDatabase.EnsureReadyAsync(services, cancellationToken);
             var importer = services.GetRequiredService<MessageFileImporter>();
             var channel = parse.GetValue(conversion) ? MessageChannel.Conversion : MessageChannel.File;
             var outDir = parse.GetValue(output);
@@ -126,24 +124,5 @@ internal static class IpgbCommands
             return ExitCodes.Success;
         });
         return generate;
-    }
-
-    private static async Task EnsureDatabaseReadyAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        await using var scope = services.SystemScope();
-        var db = scope.ServiceProvider.GetRequiredService<OpenPgbDbContext>();
-        try
-        {
-            if (!await DatabaseMigrator.IsUpToDateAsync(db, cancellationToken))
-            {
-                throw new CliException("The database is not migrated; run 'openpgb db migrate' first.");
-            }
-
-            _ = await db.Grantors.CountAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is not CliException and not OperationCanceledException)
-        {
-            throw new CliException("Database not reachable: " + ex.GetBaseException().Message);
-        }
     }
 }

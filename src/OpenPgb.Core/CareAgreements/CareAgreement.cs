@@ -40,6 +40,11 @@ public sealed class CareAgreement
 
     public string? EndReason { get; private set; }
 
+    /// <summary>The old system's agreement number when carried over from PGB1; null for an agreement made in OpenPgb.</summary>
+    public string? Pgb1Number { get; private set; }
+
+    public bool IsCarriedOver => Pgb1Number is not null;
+
     public List<CareAgreementVersion> Versions { get; } = [];
 
     public CareAgreementVersion? PendingVersion => Versions.SingleOrDefault(v => v.IsPending);
@@ -57,6 +62,25 @@ public sealed class CareAgreement
     {
         var agreement = new CareAgreement(grantId, grantorId, budgetHolderId, careProviderId, now);
         agreement.Versions.Add(new CareAgreementVersion(1, terms));
+        return agreement;
+    }
+
+    /// <summary>
+    /// An agreement the old system approved (and perhaps ended), carried over by a conversion: one version, approved or
+    /// ended, signed and assessed in PGB1, its third-party clause recorded as carried over.
+    /// </summary>
+    public static CareAgreement CarryOver(long grantId, int grantorId, long budgetHolderId, long careProviderId, CareAgreementTerms terms, string pgb1Number, bool ended, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(pgb1Number);
+        ArgumentNullException.ThrowIfNull(terms);
+        var agreement = new CareAgreement(grantId, grantorId, budgetHolderId, careProviderId, now) { Pgb1Number = pgb1Number };
+        agreement.Versions.Add(CareAgreementVersion.CarriedOver(terms, ended, now));
+        if (ended)
+        {
+            agreement.EndedOn = terms.EndDate;
+            agreement.EndReason = "Beëindigd in PGB1";
+        }
+
         return agreement;
     }
 

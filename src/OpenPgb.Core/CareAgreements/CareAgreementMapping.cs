@@ -20,6 +20,8 @@ internal sealed class CareAgreementMapping : IEntityTypeConfiguration<CareAgreem
         builder.HasIndex(a => a.GrantId).HasDatabaseName("ix_care_agreements_grant");
         builder.HasIndex(a => a.CareProviderId).HasDatabaseName("ix_care_agreements_provider");
         builder.HasIndex(a => a.GrantorId).HasDatabaseName("ix_care_agreements_grantor");
+        builder.Property(a => a.Pgb1Number).HasMaxLength(40);
+        builder.HasIndex(a => new { a.GrantorId, a.Pgb1Number }).IsUnique().HasFilter("\"Pgb1Number\" IS NOT NULL").HasDatabaseName("ux_care_agreements_pgb1");
         builder.Ignore(a => a.PendingVersion);
         builder.Ignore(a => a.ApprovedVersion);
         builder.Ignore(a => a.LatestVersion);
@@ -73,6 +75,7 @@ internal sealed class CareProviderMapping : IEntityTypeConfiguration<CareProvide
         builder.HasIndex(p => p.KvkNumber).HasDatabaseName("ix_care_providers_kvk");
         builder.HasIndex(p => p.InvitationCode).IsUnique().HasDatabaseName("ux_care_providers_invitation");
         builder.HasIndex(p => p.Iban).HasDatabaseName("ix_care_providers_iban");
+        builder.Property(p => p.Pgb1Number).HasMaxLength(40);
         builder.Ignore(p => p.IsRegistrationComplete);
     }
 }

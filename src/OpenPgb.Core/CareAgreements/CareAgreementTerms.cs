@@ -49,6 +49,9 @@ public static class AgreementTexts
         "Derdenbeding: de zorgverlener aanvaardt dat de verstrekker van het budget onverschuldigd betaalde bedragen "
         + "rechtstreeks van de zorgverlener kan terugvorderen. Dit beding kan niet worden gewijzigd of geschrapt.";
 
+    /// <summary>The clause of an agreement carried over from PGB1: the same derdenbeding, recorded as agreed in the old system.</summary>
+    public const string CarriedOverThirdPartyClause = "Overgenomen uit PGB1, waar de derdenbeding is overeengekomen. " + ThirdPartyClause;
+
     public static string NameOf(AgreementType type) => type switch
     {
         AgreementType.Employment => "Arbeidsovereenkomst",

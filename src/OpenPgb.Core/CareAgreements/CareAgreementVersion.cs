@@ -112,6 +112,22 @@ public sealed class CareAgreementVersion
     public bool IsPending => IsPendingStatus(Status);
 
     /// <summary>In progress: being drafted, signed or assessed (at most one version of an agreement at a time).</summary>
+    /// <summary>The one version of an agreement carried over from PGB1: approved there (or ended), never assessed here.</summary>
+    internal static CareAgreementVersion CarriedOver(CareAgreementTerms terms, bool ended, DateTimeOffset now)
+    {
+        var version = new CareAgreementVersion(1, terms)
+        {
+            Status = ended ? AgreementStatus.Ended : AgreementStatus.Approved,
+            ThirdPartyClause = AgreementTexts.CarriedOverThirdPartyClause,
+            SignedByHolderName = Claims.Claim.CarriedOverBy,
+            SignedByProviderName = Claims.Claim.CarriedOverBy,
+            Decision = AssessmentDecision.Approve,
+            AssessedByName = Claims.Claim.CarriedOverBy,
+            DecidedAt = now,
+        };
+        return version;
+    }
+
     public static bool IsPendingStatus(AgreementStatus status) => status is AgreementStatus.Draft or AgreementStatus.SignedByHolder
         or AgreementStatus.SignedByProvider or AgreementStatus.AwaitingAssessment or AgreementStatus.AwaitingConfirmation;
 

@@ -66,6 +66,9 @@ public sealed partial class CareProvider
 
     public bool IsRegistrationComplete => InvitationCode is null;
 
+    /// <summary>The provider number of the old system (PGB1), kept when a conversion created or matched this provider.</summary>
+    public string? Pgb1Number { get; private set; }
+
     public static CareProvider Register(string providerNumber, CareProviderKind kind, string name, CareProviderDetails details, DateTimeOffset now)
     {
         Validate(kind, name, details);
@@ -79,6 +82,32 @@ public sealed partial class CareProvider
         provider.InvitationCode = invitationCode;
         return provider;
     }
+
+    /// <summary>
+    /// A provider of the old system that OpenPgb did not know, created by a conversion: name, KvK, AGB and IBAN as PGB1
+    /// had them, no address yet; its users complete the registration with the invitation code printed in the report.
+    /// </summary>
+    public static CareProvider CarryOver(string providerNumber, CareProviderKind kind, string name, string? kvkNumber, string? agbCode, string iban, string pgb1Number, string invitationCode, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(pgb1Number);
+        var provider = new CareProvider
+        {
+            ProviderNumber = providerNumber,
+            Kind = kind,
+            Name = name.Trim(),
+            KvkNumber = NullIfEmpty(kvkNumber),
+            AgbCode = NullIfEmpty(agbCode),
+            Iban = Parties.Iban.Normalize(iban),
+            RegisteredAt = now,
+            InvitationCode = invitationCode,
+            Pgb1Number = pgb1Number,
+        };
+        return provider;
+    }
+
+    /// <summary>A conversion matched this provider to one of the old system: the old number is kept (the first, if several).</summary>
+    public void KeepPgb1Number(string pgb1Number) => Pgb1Number ??= pgb1Number;
 
     public void CompleteRegistration(string invitationCode, CareProviderDetails details)
     {

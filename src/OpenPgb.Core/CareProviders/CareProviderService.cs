@@ -222,12 +222,15 @@ public sealed class CareProviderService(OpenPgbDbContext db, UserManager<PortalU
         string number;
         do
         {
-            number = "ZV" + (10_000_001 + count++).ToString(CultureInfo.InvariantCulture);
+            number = ProviderNumberOf(count++);
         }
         while (await db.CareProviders.AnyAsync(p => p.ProviderNumber == number, cancellationToken));
 
         return number;
     }
 
-    private static string NewInvitationCode() => RandomNumberGenerator.GetString(CodeAlphabet, 10);
+    /// <summary>Our provider number for the n-th provider (0-based): "ZV" and eight digits.</summary>
+    internal static string ProviderNumberOf(long sequence) => "ZV" + (10_000_001 + sequence).ToString(CultureInfo.InvariantCulture);
+
+    internal static string NewInvitationCode() => RandomNumberGenerator.GetString(CodeAlphabet, 10);
 }

@@ -36,6 +36,9 @@ public enum ClaimChannel
     CsvUpload,
     Api,
     MonthlyJob,
+
+    /// <summary>Carried over from the old system (PGB1) by a grantor's conversion; its external key is the old claim number.</summary>
+    Conversion,
 }
 
 /// <summary>
@@ -154,6 +157,54 @@ public sealed class Claim
         };
     }
 
+    /// <summary>
+    /// A claim of the old system, carried over as it was: its own amount (the old system's, never recomputed), status
+    /// and dates. Paid (BET) claims are paid already (a <see cref="Conversion.CarriedOverPayment"/>), approved (GOED)
+    /// ones wait for the next payment run, submitted (IND) ones for the budget holder.
+    /// </summary>
+    public static Claim CarryOver(CarriedOverClaim old, CareAgreements.CareAgreement agreement, CareAgreements.CareAgreementVersion version, string budgetCode, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(old);
+        ArgumentNullException.ThrowIfNull(agreement);
+        ArgumentNullException.ThrowIfNull(version);
+        var submittedAt = new DateTimeOffset(old.SubmittedOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var decided = old.Status is ClaimStatus.Submitted ? (DateTimeOffset?)null : submittedAt;
+        return new Claim
+        {
+            CareAgreementId = agreement.Id,
+            CareAgreementVersionId = version.Id,
+            GrantId = agreement.GrantId,
+            GrantorId = agreement.GrantorId,
+            BudgetHolderId = agreement.BudgetHolderId,
+            CareProviderId = agreement.CareProviderId,
+            Kind = version.FixedMonthlyCents is null ? ClaimKind.Care : ClaimKind.FixedMonthly,
+            CareFunctionCode = old.CareFunctionCode,
+            BudgetCode = budgetCode,
+            PeriodStart = old.PeriodStart,
+            PeriodEnd = old.PeriodEnd,
+            BudgetYear = old.PeriodStart.Year,
+            Units = old.Units,
+            TariffCents = version.FixedMonthlyCents ?? version.TariffCents,
+            AmountCents = old.AmountCents,
+            InvoiceNumber = old.InvoiceNumber,
+            InvoiceDate = old.SubmittedOn,
+            Channel = ClaimChannel.Conversion,
+            Status = old.Status,
+            SubmittedAt = submittedAt,
+            SubmittedBy = CarriedOverBy,
+            DecidedAt = decided,
+            DecidedBy = decided is null ? null : CarriedOverBy,
+            RejectionReason = old.Status == ClaimStatus.Rejected ? "Afgekeurd in PGB1" : null,
+            ExternalKey = ExternalKeyOf(old.Pgb1Number),
+        };
+    }
+
+    /// <summary>Who submitted and decided a carried-over claim, as the portal shows it.</summary>
+    public const string CarriedOverBy = "PGB1 (overgenomen)";
+
+    /// <summary>The external key of a carried-over claim: the old system's number, prefixed so it never meets a provider's own key.</summary>
+    public static string ExternalKeyOf(string pgb1Number) => "PGB1:" + pgb1Number;
+
     /// <summary>Units times tariff, rounded half away from zero to whole cents; decimal arithmetic, never floating point.</summary>
     public static long AmountOf(decimal units, long tariffCents) => (long)decimal.Round(units * tariffCents, 0, MidpointRounding.AwayFromZero);
 
@@ -204,3 +255,6 @@ public sealed class Claim
         }
     }
 }
+
+/// <summary>What the conversion carries over of one old claim (the agreement and budget come from the conversion's own links).</summary>
+public sealed record CarriedOverClaim(string Pgb1Number, string CareFunctionCode, DateOnly PeriodStart, DateOnly PeriodEnd, decimal Units, long AmountCents, ClaimStatus Status, string InvoiceNumber, DateOnly SubmittedOn);

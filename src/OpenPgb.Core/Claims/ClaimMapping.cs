@@ -39,7 +39,8 @@ internal sealed class ClaimMapping : IEntityTypeConfiguration<Claim>
         builder.HasIndex(c => new { c.BudgetHolderId, c.Status }).HasDatabaseName("ix_claims_holder");
         builder.HasIndex(c => new { c.CareAgreementId, c.PeriodStart }).HasDatabaseName("ix_claims_agreement");
         builder.HasIndex(c => new { c.CareProviderId, c.SubmittedAt }).HasDatabaseName("ix_claims_provider");
-        builder.HasIndex(c => new { c.CareProviderId, c.InvoiceNumber }).IsUnique().HasDatabaseName("ux_claims_invoice");
+        // Claims carried over from PGB1 keep their invoice numbers as the old system had them (one invoice could cover several).
+        builder.HasIndex(c => new { c.CareProviderId, c.InvoiceNumber }).IsUnique().HasFilter("\"Channel\" <> 'Conversion'").HasDatabaseName("ux_claims_invoice");
         builder.HasIndex(c => new { c.CareProviderId, c.ExternalKey }).IsUnique().HasFilter("\"ExternalKey\" IS NOT NULL").HasDatabaseName("ux_claims_external_key");
     }
 }

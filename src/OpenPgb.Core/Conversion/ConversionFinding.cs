@@ -37,6 +37,12 @@ public static class FindingKinds
     public const string Iban = "IBAN";
     public const string CareFunction = "ZORGFUNCTIE";
     public const string Payment = "BETALING";
+    public const string Live = "LIVE";
+    public const string BudgetMissing = "BUDGET_ONTBREEKT";
+    public const string BudgetDifferent = "BUDGET_ANDERS";
+    public const string Reconciliation = "AANSLUITING";
+    public const string ProviderIban = "ZORGVERLENER_IBAN";
+    public const string ProviderName = "ZORGVERLENER_NAAM";
 }
 
 /// <summary>Writes findings.csv exactly as CONVERSION.md gives it: <c>ernst;soort;sleutel;melding</c>.</summary>

@@ -81,6 +81,14 @@ public abstract class OpenPgbDbContext(DbContextOptions options, AccessScopeAcce
 
     public DbSet<BudgetClosing.BudgetClosingMessage> BudgetClosingMessages => Set<BudgetClosing.BudgetClosingMessage>();
 
+    public DbSet<Conversion.GrantorConversion> GrantorConversions => Set<Conversion.GrantorConversion>();
+
+    public DbSet<Conversion.Straggler> Stragglers => Set<Conversion.Straggler>();
+
+    public DbSet<Conversion.CarriedOverPayment> CarriedOverPayments => Set<Conversion.CarriedOverPayment>();
+
+    public DbSet<Conversion.OpenDifference> OpenDifferences => Set<Conversion.OpenDifference>();
+
     public AccessScope Scope => scope.Current;
 
     // The query filters read these per query, so one model serves every scope.
@@ -200,6 +208,16 @@ public abstract class OpenPgbDbContext(DbContextOptions options, AccessScopeAcce
             ScopeIsSystem || ScopeGrantorIds.Contains(p.GrantorId) || (ScopeCareProviderId != null && p.CareProviderId == ScopeCareProviderId));
 
         builder.Entity<BudgetClosing.BudgetClosingMessage>().HasQueryFilter(m => ScopeIsSystem || ScopeGrantorIds.Contains(m.GrantorId));
+
+        // Conversions and stragglers are the operators' and the grantor's own; carried-over payments are seen like their claims.
+        builder.Entity<Conversion.GrantorConversion>().HasQueryFilter(c => ScopeIsSystem || ScopeGrantorIds.Contains(c.GrantorId));
+        builder.Entity<Conversion.OpenDifference>().HasQueryFilter(d => ScopeIsSystem || ScopeGrantorIds.Contains(d.GrantorId));
+        builder.Entity<Conversion.Straggler>().HasQueryFilter(s => ScopeIsSystem || ScopeGrantorIds.Contains(s.GrantorId));
+        builder.Entity<Conversion.CarriedOverPayment>().HasQueryFilter(p =>
+            ScopeIsSystem
+            || ScopeGrantorIds.Contains(p.GrantorId)
+            || (ScopeBsn != null && Set<GrantAccess>().Any(x => x.GrantId == p.GrantId && x.Bsn == ScopeBsn))
+            || (ScopeCareProviderId != null && p.CareProviderId == ScopeCareProviderId));
 
         builder.Entity<PaymentBlock>().HasQueryFilter(b => ScopeIsSystem || ScopeGrantorIds.Contains(b.GrantorId));
 

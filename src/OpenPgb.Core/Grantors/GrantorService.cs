@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenPgb.Core.Common;
 using OpenPgb.Core.Data;
 
 namespace OpenPgb.Core.Grantors;
@@ -29,6 +30,31 @@ public sealed class GrantorService(OpenPgbDbContext db, TimeProvider time)
         var grantor = await db.Grantors.SingleAsync(g => g.Id == grantorId, cancellationToken);
         grantor.SetLiveFrom(liveFrom);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Go-live: from <paramref name="from"/> on the grantor's 501s go over the normal channels; before it only the
+    /// conversion channel takes them. A grantor that is live already keeps its date: moving it would reopen or close
+    /// channels behind the grantor's back.
+    /// </summary>
+    public async Task<Grantor> GoLiveAsync(string code, DateOnly from, CancellationToken cancellationToken)
+    {
+        var grantor = await db.Grantors.SingleOrDefaultAsync(g => g.Code == code, cancellationToken)
+            ?? throw new GrantorException($"Verstrekker {code} bestaat niet.");
+        var today = time.Today();
+        if (grantor.IsLiveOn(today))
+        {
+            throw new GrantorException($"Verstrekker {code} is al live sinds {grantor.LiveFrom:yyyy-MM-dd}.");
+        }
+
+        if (from < today)
+        {
+            throw new GrantorException($"De livedatum {from:yyyy-MM-dd} ligt in het verleden; kies vandaag of later.");
+        }
+
+        grantor.SetLiveFrom(from);
+        await db.SaveChangesAsync(cancellationToken);
+        return grantor;
     }
 
     /// <summary>Issues a token and returns its secret, which is shown once and stored only as a hash.</summary>

@@ -10,6 +10,12 @@ public enum JournalEntryKind
 
     /// <summary>The bank returned a payment: the reversal of its <see cref="Payment"/> entry.</summary>
     PaymentReturned,
+
+    /// <summary>A conversion carried over approved (GOED) claims: budget committed, owed to the providers, per budget and provider.</summary>
+    ConversionApproved,
+
+    /// <summary>A conversion carried over paid (BET) claims: budget spent, paid by the old system, per budget.</summary>
+    ConversionPaid,
 }
 
 /// <summary>
@@ -35,12 +41,21 @@ public sealed class JournalEntry
 
     public long? ReversesEntryId { get; private set; }
 
+    /// <summary>The grantor conversion that booked this entry (carried-over claims are booked per budget, not per claim).</summary>
+    public long? ConversionId { get; private set; }
+
     public string Description { get; private set; }
 
     public List<LedgerTransfer> Transfers { get; } = [];
 
     public static JournalEntry ForClaim(JournalEntryKind kind, long claimId, string description, DateTimeOffset now) =>
         new() { Kind = kind, ClaimId = claimId, Description = description, BookedAt = now };
+
+    /// <summary>A booking of a grantor conversion; its transfers are inserted set-based, per budget (and provider).</summary>
+    public static JournalEntry ForConversion(JournalEntryKind kind, long conversionId, string description, DateTimeOffset now) =>
+        kind is JournalEntryKind.ConversionApproved or JournalEntryKind.ConversionPaid
+            ? new() { Kind = kind, ConversionId = conversionId, Description = description, BookedAt = now }
+            : throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a conversion booking.");
 
     /// <summary>The correction of <paramref name="original"/>: the same transfers with debit and credit swapped.</summary>
     public static JournalEntry Reversal(JournalEntry original, JournalEntryKind kind, string description, DateTimeOffset now)

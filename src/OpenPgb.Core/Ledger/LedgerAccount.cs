@@ -15,6 +15,12 @@ public enum LedgerAccountKind
 
     /// <summary>The agency's bank account for one grantor's money (credit balance: money paid out).</summary>
     AgencyBank,
+
+    /// <summary>
+    /// What the old system (PGB1) paid for one grantor before its conversion (credit balance): the counter-account of
+    /// the carried-over payments, so that they are spent in the budget without ever passing the bank again.
+    /// </summary>
+    Conversion,
 }
 
 /// <summary>
@@ -77,6 +83,15 @@ public sealed class LedgerAccount
         GrantorId = grantorId,
     };
 
+    public static LedgerAccount ConversionAccount(int grantorId) => new()
+    {
+        Key = ConversionKey(grantorId),
+        Kind = LedgerAccountKind.Conversion,
+        GrantorId = grantorId,
+    };
+
+    public static string ConversionKey(int grantorId) => KeyOf(LedgerAccountKind.Conversion, grantorId.ToString(CultureInfo.InvariantCulture));
+
     public static string BudgetKey(LedgerAccountKind kind, long grantId, string careFunctionCode, int year) =>
         KeyOf(kind, grantId.ToString(CultureInfo.InvariantCulture), careFunctionCode, year.ToString(CultureInfo.InvariantCulture));
 
@@ -103,6 +118,7 @@ public sealed class LedgerAccount
         LedgerAccountKind.BudgetSpent => "BS",
         LedgerAccountKind.ProviderPayable => "PP",
         LedgerAccountKind.AgencyBank => "AB",
+        LedgerAccountKind.Conversion => "CV",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown ledger account kind."),
     };
 }

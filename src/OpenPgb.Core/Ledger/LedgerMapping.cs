@@ -30,6 +30,8 @@ internal sealed class JournalEntryMapping : IEntityTypeConfiguration<JournalEntr
         builder.HasOne<Claim>().WithMany().HasForeignKey(e => e.ClaimId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Payment>().WithMany().HasForeignKey(e => e.PaymentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<JournalEntry>().WithMany().HasForeignKey(e => e.ReversesEntryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Conversion.GrantorConversion>().WithMany().HasForeignKey(e => e.ConversionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(e => new { e.ConversionId, e.Kind }).IsUnique().HasFilter("\"ConversionId\" IS NOT NULL").HasDatabaseName("ux_journal_conversion_kind");
         builder.HasMany(e => e.Transfers).WithOne().HasForeignKey(t => t.JournalEntryId).OnDelete(DeleteBehavior.Restrict);
 
         // A claim is approved once; a payment is booked once and reversed at most once.

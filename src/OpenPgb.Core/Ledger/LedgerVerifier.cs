@@ -14,13 +14,34 @@ public sealed class LedgerVerifier(OpenPgbDbContext db)
 {
     private static readonly (string Name, string Sql)[] Checks =
     [
-        ("each paid claim is in exactly one unreturned payment, and no other claim is", """
+        ("each paid claim is in exactly one unreturned payment or was paid by PGB1, and no other claim is", """
             SELECT COUNT(*) FROM "Claims" c
-            WHERE (c."Status" = 'Paid') <> EXISTS (SELECT 1 FROM "PaymentItems" i WHERE i."ClaimId" = c."Id" AND i."ReturnedAt" IS NULL)
+            WHERE (c."Status" = 'Paid') <> (EXISTS (SELECT 1 FROM "PaymentItems" i WHERE i."ClaimId" = c."Id" AND i."ReturnedAt" IS NULL)
+                                           OR EXISTS (SELECT 1 FROM "CarriedOverPayments" o WHERE o."ClaimId" = c."Id"))
             """),
-        ("each approved, paid or returned claim has one approval booking of its amount", """
+        ("no claim paid by PGB1 is paid again by a run", """
+            SELECT COUNT(*) FROM "CarriedOverPayments" o
+            WHERE EXISTS (SELECT 1 FROM "PaymentItems" i WHERE i."ClaimId" = o."ClaimId")
+               OR o."AmountCents" <> (SELECT c."AmountCents" FROM "Claims" c WHERE c."Id" = o."ClaimId")
+            """),
+        ("each conversion's bookings are its carried-over claims: approved ones committed, paid ones spent", """
+            SELECT COUNT(*) FROM "GrantorConversions" g
+            WHERE (SELECT COALESCE(SUM(t."AmountCents"), 0) FROM "JournalEntries" je JOIN "LedgerTransfers" t ON t."JournalEntryId" = je."Id"
+                   WHERE je."ConversionId" = g."Id" AND je."Kind" = 'ConversionApproved')
+                <> (SELECT COALESCE(SUM(c."AmountCents"), 0) FROM "Claims" c
+                    WHERE c."GrantorId" = g."GrantorId" AND c."Channel" = 'Conversion' AND c."Status" IN ('Approved', 'Paid', 'Returned')
+                      AND NOT EXISTS (SELECT 1 FROM "CarriedOverPayments" o WHERE o."ClaimId" = c."Id")
+                      AND NOT EXISTS (SELECT 1 FROM "JournalEntries" je WHERE je."ClaimId" = c."Id" AND je."Kind" = 'ClaimApproved'))
+               OR (SELECT COALESCE(SUM(t."AmountCents"), 0) FROM "JournalEntries" je JOIN "LedgerTransfers" t ON t."JournalEntryId" = je."Id"
+                   WHERE je."ConversionId" = g."Id" AND je."Kind" = 'ConversionPaid')
+                <> (SELECT COALESCE(SUM(o."AmountCents"), 0) FROM "CarriedOverPayments" o WHERE o."GrantorId" = g."GrantorId")
+            """),
+        // A carried-over claim is booked by its conversion when it came approved or paid, by its own entry when the
+        // budget holder approved it in OpenPgb.
+        ("each approved, paid or returned claim has one approval booking of its amount (its own, or its conversion's)", """
             SELECT COUNT(*) FROM "Claims" c
             WHERE c."Status" IN ('Approved', 'Paid', 'Returned')
+              AND (c."Channel" <> 'Conversion' OR EXISTS (SELECT 1 FROM "JournalEntries" x WHERE x."ClaimId" = c."Id" AND x."Kind" = 'ClaimApproved'))
               AND (SELECT COALESCE(SUM(t."AmountCents"), -1) FROM "JournalEntries" je JOIN "LedgerTransfers" t ON t."JournalEntryId" = je."Id"
                    WHERE je."ClaimId" = c."Id" AND je."Kind" = 'ClaimApproved') <> c."AmountCents"
             """),

@@ -40,6 +40,9 @@ public enum WorkTaskSubject
     Payment,
     CareProvider,
     ProcessChoice,
+
+    /// <summary>A difference between the PGB1 export and the grantor's 501s (Conversion.OpenDifference).</summary>
+    ConversionDifference,
 }
 
 /// <summary>

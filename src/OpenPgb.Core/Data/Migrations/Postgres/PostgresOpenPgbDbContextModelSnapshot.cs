@@ -522,6 +522,10 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                     b.Property<int>("GrantorId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Pgb1Number")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BudgetHolderId");
@@ -534,6 +538,11 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
 
                     b.HasIndex("GrantorId")
                         .HasDatabaseName("ix_care_agreements_grantor");
+
+                    b.HasIndex("GrantorId", "Pgb1Number")
+                        .IsUnique()
+                        .HasDatabaseName("ux_care_agreements_pgb1")
+                        .HasFilter("\"Pgb1Number\" IS NOT NULL");
 
                     b.ToTable("CareAgreements", (string)null);
                 });
@@ -694,6 +703,10 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Pgb1Number")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("ProviderNumber")
                         .IsRequired()
@@ -928,7 +941,8 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
 
                     b.HasIndex("CareProviderId", "InvoiceNumber")
                         .IsUnique()
-                        .HasDatabaseName("ux_claims_invoice");
+                        .HasDatabaseName("ux_claims_invoice")
+                        .HasFilter("\"Channel\" <> 'Conversion'");
 
                     b.HasIndex("CareProviderId", "SubmittedAt")
                         .HasDatabaseName("ix_claims_provider");
@@ -1015,6 +1029,220 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                         .HasDatabaseName("ux_claim_uploads_file");
 
                     b.ToTable("ClaimUploads", (string)null);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Conversion.CarriedOverPayment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CareProviderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ClaimId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("GrantId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("GrantorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Iban")
+                        .IsRequired()
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Pgb1Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_carried_over_payments_claim");
+
+                    b.HasIndex("GrantId")
+                        .HasDatabaseName("ix_carried_over_payments_grant");
+
+                    b.HasIndex("GrantorId");
+
+                    b.ToTable("CarriedOverPayments", (string)null);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Conversion.GrantorConversion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Agreements")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BudgetHolders")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Claims")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CommittedCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("ConvertedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConvertedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("GrantorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Grants")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ManifestSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("PaidCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Payments")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProvidersCreated")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProvidersMatched")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ReferenceDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Stragglers")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SubmittedCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Warnings")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantorId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_grantor_conversions_grantor");
+
+                    b.ToTable("GrantorConversions", (string)null);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Conversion.OpenDifference", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Bsn")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("BudgetKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("FoundAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("GoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("GrantorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("GrantorValue")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Pgb1Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantorId", "GoneAt")
+                        .HasDatabaseName("ix_conversion_differences_grantor");
+
+                    b.ToTable("ConversionDifferences", (string)null);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Conversion.Straggler", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Bsn")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character(9)")
+                        .IsFixedLength();
+
+                    b.Property<int>("GrantorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantorId", "Bsn")
+                        .IsUnique()
+                        .HasDatabaseName("ux_stragglers_grantor_bsn");
+
+                    b.ToTable("Stragglers", (string)null);
                 });
 
             modelBuilder.Entity("OpenPgb.Core.Grantors.ApiToken", b =>
@@ -1650,6 +1878,9 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                     b.Property<long?>("ClaimId")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("ConversionId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1674,6 +1905,11 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ux_journal_claim_kind")
                         .HasFilter("\"ClaimId\" IS NOT NULL");
+
+                    b.HasIndex("ConversionId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ux_journal_conversion_kind")
+                        .HasFilter("\"ConversionId\" IS NOT NULL");
 
                     b.HasIndex("PaymentId", "Kind")
                         .IsUnique()
@@ -2509,6 +2745,50 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenPgb.Core.Conversion.CarriedOverPayment", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Claims.Claim", "Claim")
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
+                        .WithMany()
+                        .HasForeignKey("GrantorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Claim");
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Conversion.GrantorConversion", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
+                        .WithMany()
+                        .HasForeignKey("GrantorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Conversion.OpenDifference", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
+                        .WithMany()
+                        .HasForeignKey("GrantorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Conversion.Straggler", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
+                        .WithMany()
+                        .HasForeignKey("GrantorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenPgb.Core.Grantors.ApiToken", b =>
                 {
                     b.HasOne("OpenPgb.Core.Grantors.Grantor", "Grantor")
@@ -2686,6 +2966,11 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                     b.HasOne("OpenPgb.Core.Claims.Claim", null)
                         .WithMany()
                         .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OpenPgb.Core.Conversion.GrantorConversion", null)
+                        .WithMany()
+                        .HasForeignKey("ConversionId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("OpenPgb.Core.Payments.Payment", null)

@@ -509,6 +509,10 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                     b.Property<int>("GrantorId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Pgb1Number")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BudgetHolderId");
@@ -521,6 +525,11 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("GrantorId")
                         .HasDatabaseName("ix_care_agreements_grantor");
+
+                    b.HasIndex("GrantorId", "Pgb1Number")
+                        .IsUnique()
+                        .HasDatabaseName("ux_care_agreements_pgb1")
+                        .HasFilter("\"Pgb1Number\" IS NOT NULL");
 
                     b.ToTable("CareAgreements", (string)null);
                 });
@@ -676,6 +685,10 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pgb1Number")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProviderNumber")
@@ -910,7 +923,8 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("CareProviderId", "InvoiceNumber")
                         .IsUnique()
-                        .HasDatabaseName("ux_claims_invoice");
+                        .HasDatabaseName("ux_claims_invoice")
+                        .HasFilter("\"Channel\" <> 'Conversion'");
 
                     b.HasIndex("CareProviderId", "SubmittedAt")
                         .HasDatabaseName("ix_claims_provider");
@@ -996,6 +1010,214 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .HasDatabaseName("ux_claim_uploads_file");
 
                     b.ToTable("ClaimUploads", (string)null);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Conversion.CarriedOverPayment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CareProviderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClaimId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GrantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GrantorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Iban")
+                        .IsRequired()
+                        .HasMaxLength(34)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pgb1Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_carried_over_payments_claim");
+
+                    b.HasIndex("GrantId")
+                        .HasDatabaseName("ix_carried_over_payments_grant");
+
+                    b.HasIndex("GrantorId");
+
+                    b.ToTable("CarriedOverPayments", (string)null);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Conversion.GrantorConversion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Agreements")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BudgetHolders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Claims")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CommittedCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConvertedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConvertedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GrantorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Grants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ManifestSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("PaidCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Payments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProvidersCreated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProvidersMatched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReferenceDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stragglers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SubmittedCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Warnings")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantorId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_grantor_conversions_grantor");
+
+                    b.ToTable("GrantorConversions", (string)null);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Conversion.OpenDifference", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Bsn")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BudgetKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FoundAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GrantorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GrantorValue")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pgb1Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantorId", "GoneAt")
+                        .HasDatabaseName("ix_conversion_differences_grantor");
+
+                    b.ToTable("ConversionDifferences", (string)null);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Conversion.Straggler", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Bsn")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("GrantorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantorId", "Bsn")
+                        .IsUnique()
+                        .HasDatabaseName("ux_stragglers_grantor_bsn");
+
+                    b.ToTable("Stragglers", (string)null);
                 });
 
             modelBuilder.Entity("OpenPgb.Core.Grantors.ApiToken", b =>
@@ -1617,6 +1839,9 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                     b.Property<long?>("ClaimId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ConversionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1641,6 +1866,11 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ux_journal_claim_kind")
                         .HasFilter("\"ClaimId\" IS NOT NULL");
+
+                    b.HasIndex("ConversionId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ux_journal_conversion_kind")
+                        .HasFilter("\"ConversionId\" IS NOT NULL");
 
                     b.HasIndex("PaymentId", "Kind")
                         .IsUnique()
@@ -2460,6 +2690,50 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenPgb.Core.Conversion.CarriedOverPayment", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Claims.Claim", "Claim")
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
+                        .WithMany()
+                        .HasForeignKey("GrantorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Claim");
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Conversion.GrantorConversion", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
+                        .WithMany()
+                        .HasForeignKey("GrantorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Conversion.OpenDifference", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
+                        .WithMany()
+                        .HasForeignKey("GrantorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Conversion.Straggler", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
+                        .WithMany()
+                        .HasForeignKey("GrantorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenPgb.Core.Grantors.ApiToken", b =>
                 {
                     b.HasOne("OpenPgb.Core.Grantors.Grantor", "Grantor")
@@ -2637,6 +2911,11 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                     b.HasOne("OpenPgb.Core.Claims.Claim", null)
                         .WithMany()
                         .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OpenPgb.Core.Conversion.GrantorConversion", null)
+                        .WithMany()
+                        .HasForeignKey("ConversionId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("OpenPgb.Core.Payments.Payment", null)
