@@ -12,6 +12,7 @@ root.Subcommands.Add(AuditCommands.Create());
 root.Subcommands.Add(PaymentCommands.Create());
 root.Subcommands.Add(PaymentCommands.CreateLedger());
 root.Subcommands.Add(ConversionCommands.Create());
+root.Subcommands.Add(TrancheCommands.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -63,6 +63,10 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<BudgetClosing.BudgetClosingService>();
         services.AddScoped<Conversion.ConversionService>();
         services.AddScoped<Conversion.ConversionComparer>();
+        services.AddScoped<Conversion.ConversionWorkflow>();
+        services.AddScoped<Conversion.TrancheService>();
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(Conversion.ConversionOptions.SectionName).Get<Conversion.ConversionOptions>() ?? new Conversion.ConversionOptions());
+        services.AddSingleton<Conversion.ConversionFiles>();
 
         services.AddIdentityCore<PortalUser>(options =>
             {

@@ -65,6 +65,8 @@ public static class AuthorizationMatrix
         ["/budgethouder/declaratie/nieuw"] = [Role.BudgetHolder, Role.Representative],
         ["/verstrekker/blokkades"] = [Role.Employee],
         ["/verstrekker/conversie"] = [Role.Employee],
+        ["/beheer/tranches"] = [Role.Operator],
+        ["/beheer/tranches/0599"] = [Role.Operator],
         ["/verstrekker/betaling/{payment}"] = [Role.Employee],
         ["/beheer/betaalruns?handler=Bestand&id={run}"] = [Role.Operator],
         ["/zorgverlener/declaraties/upload"] = [Role.Provider],

@@ -120,10 +120,10 @@ public sealed class PortalTests(OpenPgbWebFactory factory) : IClassFixture<OpenP
         using var client = factory.CreatePortalClient();
         await client.LoginAsync("operator");
 
-        var added = await client.PostFormAsync("/beheer/verstrekkers", new() { ["Code"] = "0518", ["Name"] = "Gemeente Den Haag", ["Kind"] = "Municipality", ["LiveFrom"] = "2026-06-01" }, handler: "Add");
-        (await PortalClient.ParseAsync(added)).QuerySelector(".alert-success")!.TextContent.ShouldContain("0518");
+        var added = await client.PostFormAsync("/beheer/verstrekkers", new() { ["Code"] = "0014", ["Name"] = "Gemeente Groningen", ["Kind"] = "Municipality", ["LiveFrom"] = "2026-06-01" }, handler: "Add");
+        (await PortalClient.ParseAsync(added)).QuerySelector(".alert-success")!.TextContent.ShouldContain("0014");
 
-        var duplicate = await client.PostFormAsync("/beheer/verstrekkers", new() { ["Code"] = "0518", ["Name"] = "Nogmaals", ["Kind"] = "Municipality" }, handler: "Add");
+        var duplicate = await client.PostFormAsync("/beheer/verstrekkers", new() { ["Code"] = "0014", ["Name"] = "Nogmaals", ["Kind"] = "Municipality" }, handler: "Add");
         (await PortalClient.ParseAsync(duplicate)).QuerySelector(".alert-error")!.TextContent.ShouldContain("bestaat al");
     }
 

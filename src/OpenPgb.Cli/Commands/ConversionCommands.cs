@@ -32,30 +32,13 @@ internal static class ConversionCommands
             await using var services = CliHost.Build();
             await CliDatabase.EnsureReadyAsync(services, cancellationToken);
             await using var scope = services.SystemScope();
-            var comparer = scope.ServiceProvider.GetRequiredService<ConversionComparer>();
-            var result = await Guard(() => parse.GetValue(grants) is { } grantsDir
-                ? comparer.CompareWithFilesAsync(parse.GetValue(grantor)!, parse.GetValue(export)!, grantsDir, cancellationToken)
-                : comparer.CompareAsync(parse.GetValue(grantor)!, parse.GetValue(export)!, cancellationToken));
-            Directory.CreateDirectory(outDir);
+            var workflow = scope.ServiceProvider.GetRequiredService<ConversionWorkflow>();
+            var result = await Guard(() => workflow.CompareAsync(parse.GetValue(grantor)!, parse.GetValue(export)!, parse.GetValue(grants), outDir, By, cancellationToken));
             if (result.IsUnusable)
             {
-                await using (var findings = File.Create(Path.Combine(outDir, ConversionReportWriter.FindingsFile)))
-                {
-                    await FindingsCsv.WriteAsync(findings, result.Findings, cancellationToken);
-                }
-
-                await Console.Error.WriteLineAsync($"openpgb: the input cannot be compared: {result.Findings.Count(f => f.Severity == FindingSeverity.Blocking)} blocking finding(s), listed in {Path.Combine(outDir, ConversionReportWriter.FindingsFile)}; first: {result.Findings.First(f => f.Severity == FindingSeverity.Blocking).Key}: {result.Findings.First(f => f.Severity == FindingSeverity.Blocking).Message}");
+                var first = result.Findings.First(f => f.Severity == FindingSeverity.Blocking);
+                await Console.Error.WriteLineAsync($"openpgb: the input cannot be compared: {result.Findings.Count(f => f.Severity == FindingSeverity.Blocking)} blocking finding(s), listed in {Path.Combine(outDir, ConversionReportWriter.FindingsFile)}; first: {first.Key}: {first.Message}");
                 return ExitCodes.UsageOrEnvironment;
-            }
-
-            await using (var csv = File.Create(Path.Combine(outDir, "differences.csv")))
-            {
-                await DifferencesCsv.WriteAsync(csv, result.Differences, cancellationToken);
-            }
-
-            await using (var xlsx = File.Create(Path.Combine(outDir, "differences.xlsx")))
-            {
-                await DifferencesWorkbook.WriteAsync(xlsx, result.Differences, cancellationToken);
             }
 
             Console.WriteLine($"{result.Differences.Count} difference(s); work tasks: {result.TasksOpened} opened, {result.TasksClosed} closed.");
@@ -83,14 +66,14 @@ internal static class ConversionCommands
             await using var services = CliHost.Build();
             await CliDatabase.EnsureReadyAsync(services, cancellationToken);
             await using var scope = services.SystemScope();
-            var service = scope.ServiceProvider.GetRequiredService<ConversionService>();
-            var by = "openpgb CLI (" + Environment.UserName + ")";
+            var workflow = scope.ServiceProvider.GetRequiredService<ConversionWorkflow>();
+            var outDir = parse.GetValue(output)!;
             ConversionReport report;
             try
             {
                 report = trial
-                    ? await Guard(() => service.TrialAsync(parse.GetValue(grantor)!, parse.GetValue(export)!, by, cancellationToken))
-                    : await Guard(() => service.RunAsync(parse.GetValue(grantor)!, parse.GetValue(export)!, by, cancellationToken));
+                    ? await Guard(() => workflow.TrialAsync(parse.GetValue(grantor)!, parse.GetValue(export)!, outDir, By, cancellationToken))
+                    : await Guard(() => workflow.RunAsync(parse.GetValue(grantor)!, parse.GetValue(export)!, outDir, By, cancellationToken));
             }
             catch (ConversionBusyException ex)
             {
@@ -98,7 +81,6 @@ internal static class ConversionCommands
                 return ExitCodes.Busy;
             }
 
-            await ConversionReportWriter.WriteAsync(parse.GetValue(output)!, report, cancellationToken);
             var s = report.Summary;
             Console.WriteLine($"{s.Status}: {s.BudgetHolders} budget holder(s), {s.Stragglers} straggler(s), {s.Agreements} agreement(s), {s.Claims} claim(s), {s.Payments} payment(s); {s.BlockingFindings} blocking finding(s), {s.Warnings} warning(s).");
             foreach (var finding in report.Findings.Where(f => f.Severity == FindingSeverity.Blocking).Take(5))
@@ -110,6 +92,8 @@ internal static class ConversionCommands
         });
         return command;
     }
+
+    private static string By => "openpgb CLI (" + Environment.UserName + ")";
 
     private static async Task<T> Guard<T>(Func<Task<T>> action)
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using OpenPgb.Core.Common;
 using OpenPgb.Core.Data;
 using OpenPgb.Core.Demo;
 
@@ -31,6 +32,29 @@ internal static class DemoCommands
 
             return ExitCodes.Success;
         });
-        return new Command("demo", "Demo data") { seed };
+        var output = new Option<string>("--out") { Description = "Directory to write to (one folder per municipality)", Required = true };
+        var holders = new Option<int>("--budget-holders") { Description = "Budget holders per municipality", DefaultValueFactory = _ => 40 };
+        var conversion = new Command("conversion", "Write a PGB1 export and the matching 501s (with differences, stragglers and a warning) for the two demo municipalities still on PGB1") { output, holders };
+        conversion.SetAction(async (parse, cancellationToken) =>
+        {
+            var n = parse.GetValue(holders);
+            if (n is < 4 or > 50_000)
+            {
+                throw new CliException("--budget-holders must be between 4 and 50000.");
+            }
+
+            var directory = Path.GetFullPath(parse.GetValue(output)!);
+            var written = await DemoConversion.WriteAsync(directory, TimeProvider.System.Today(), n, cancellationToken);
+            foreach (var (code, files) in written)
+            {
+                Console.WriteLine($"{code}: {files.BudgetHolders} budget holders ({files.Stragglers} stay on PGB1), {files.Agreements} agreements, {files.Claims} claims, {files.Payments} payments");
+                Console.WriteLine($"  export:      {files.ExportDirectory} (.zip)");
+                Console.WriteLine($"  501s:        {files.GrantsDirectory} (.zip)");
+                Console.WriteLine($"  corrections: {files.CorrectionsDirectory} (.zip)");
+            }
+
+            return ExitCodes.Success;
+        });
+        return new Command("demo", "Demo data") { seed, conversion };
     }
 }

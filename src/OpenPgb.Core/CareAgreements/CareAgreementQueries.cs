@@ -7,7 +7,8 @@ using OpenPgb.Core.Grants;
 
 namespace OpenPgb.Core.CareAgreements;
 
-public sealed record AgreementRow(long Id, long GrantId, string ProviderName, string BudgetHolderName, AgreementStatus Status, int VersionNumber, DateOnly StartDate, DateOnly EndDate, long TariffCents, TariffUnit TariffUnit);
+/// <param name="Pgb1Number">Set when the agreement was carried over from the old system (its number there).</param>
+public sealed record AgreementRow(long Id, long GrantId, string ProviderName, string BudgetHolderName, AgreementStatus Status, int VersionNumber, DateOnly StartDate, DateOnly EndDate, long TariffCents, TariffUnit TariffUnit, string? Pgb1Number = null);
 
 /// <summary>Everything a page shows of one agreement; built only when the current scope may see it.</summary>
 public sealed record AgreementView(
@@ -44,6 +45,7 @@ public sealed class CareAgreementQueries(OpenPgbDbContext db, Grantors.GrantorSe
                 a.Id,
                 a.GrantId,
                 a.BudgetHolderId,
+                a.Pgb1Number,
                 Provider = db.CareProviders.Where(p => p.Id == a.CareProviderId).Select(p => p.Name).First(),
                 Versions = a.Versions.Select(v => new { v.Number, v.Status, v.StartDate, v.EndDate, v.TariffCents, v.TariffUnit }).ToList(),
             })
@@ -58,7 +60,7 @@ public sealed class CareAgreementQueries(OpenPgbDbContext db, Grantors.GrantorSe
         {
             var pending = r.Versions.Where(v => CareAgreementVersion.IsPendingStatus(v.Status)).MaxBy(v => v.Number);
             var shown = pending ?? r.Versions.MaxBy(v => v.Number)!;
-            return new AgreementRow(r.Id, r.GrantId, r.Provider, holders[r.BudgetHolderId], shown.Status, shown.Number, shown.StartDate, shown.EndDate, shown.TariffCents, shown.TariffUnit);
+            return new AgreementRow(r.Id, r.GrantId, r.Provider, holders[r.BudgetHolderId], shown.Status, shown.Number, shown.StartDate, shown.EndDate, shown.TariffCents, shown.TariffUnit, r.Pgb1Number);
         })];
     }
 

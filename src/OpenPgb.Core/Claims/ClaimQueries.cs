@@ -24,7 +24,8 @@ public sealed record ClaimRow(
     string? HoldReason,
     string? RejectionReason,
     string? PaymentReference,
-    DateOnly? PaidOn);
+    DateOnly? PaidOn,
+    bool CarriedOver = false);
 
 public sealed record PaymentRow(long Id, string EndToEndId, DateOnly ExecutionDate, string Iban, long AmountCents, int ClaimCount, PaymentStatus Status, string? ReturnReason, IReadOnlyList<PaymentLine> Lines);
 
@@ -65,13 +66,23 @@ public sealed class ClaimQueries(OpenPgbDbContext db)
                                            select new { pm.EndToEndId, r.ExecutionDate }).Take(1).DefaultIfEmpty()
                              select new { c.Id, ProviderName = p.Name, h.Name, PaymentReference = paid == null ? null : paid.EndToEndId, PaidOn = paid == null ? (DateOnly?)null : paid.ExecutionDate })
             .ToDictionaryAsync(d => d.Id, cancellationToken);
+
+        // Claims carried over from PGB1 were paid by the old system: that payment's date and reference.
+        var carriedIds = claims.Where(c => c.Channel == ClaimChannel.Conversion).Select(c => c.Id).ToList();
+        var oldPayments = carriedIds.Count == 0
+            ? []
+            : await db.CarriedOverPayments.Unfiltered(Because.LookupOfIdsReadInScope).AsNoTracking()
+                .Where(o => carriedIds.Contains(o.ClaimId))
+                .ToDictionaryAsync(o => o.ClaimId, o => (o.Reference, o.PaidOn), cancellationToken);
         return [.. claims.Select(c =>
         {
             var detail = details[c.Id];
             return new ClaimRow(
                 c.Id, c.CareAgreementId, c.GrantId, detail.ProviderName, detail.Name.Display, c.Kind,
                 c.CareFunctionCode, c.PeriodStart, c.PeriodEnd, c.Units, c.TariffCents, c.AmountCents, c.InvoiceNumber, c.Status, c.HoldReason, c.RejectionReason,
-                detail.PaymentReference, detail.PaidOn);
+                detail.PaymentReference ?? (oldPayments.TryGetValue(c.Id, out var old) ? old.Reference : null),
+                detail.PaidOn ?? (oldPayments.TryGetValue(c.Id, out var oldOn) ? oldOn.PaidOn : null),
+                c.Channel == ClaimChannel.Conversion);
         })];
     }
 

@@ -61,3 +61,44 @@ internal sealed class OpenDifferenceMapping : IEntityTypeConfiguration<OpenDiffe
         builder.HasOne<Grantor>().WithMany().HasForeignKey(d => d.GrantorId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class TrancheMapping : IEntityTypeConfiguration<Tranche>
+{
+    public void Configure(EntityTypeBuilder<Tranche> builder)
+    {
+        builder.ToTable("Tranches");
+        builder.Property(t => t.Name).HasMaxLength(100).IsRequired();
+        builder.Property(t => t.CreatedBy).HasMaxLength(200).IsRequired();
+        builder.HasIndex(t => t.Name).IsUnique().HasDatabaseName("ux_tranches_name");
+        builder.HasMany(t => t.Grantors).WithOne(g => g.Tranche).HasForeignKey(g => g.TrancheId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class TrancheGrantorMapping : IEntityTypeConfiguration<TrancheGrantor>
+{
+    public void Configure(EntityTypeBuilder<TrancheGrantor> builder)
+    {
+        builder.ToTable("TrancheGrantors");
+        builder.Ignore(g => g.IsActive);
+
+        // A grantor is in at most one tranche at a time; the rows it left by postponement stay as history.
+        builder.HasIndex(g => g.GrantorId).IsUnique().HasFilter("\"State\" <> 'Postponed'").HasDatabaseName("ux_tranche_grantors_active");
+        builder.HasIndex(g => new { g.TrancheId, g.GrantorId }).IsUnique().HasDatabaseName("ux_tranche_grantors_tranche");
+        builder.HasOne<Grantor>().WithMany().HasForeignKey(g => g.GrantorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Tranche>().WithMany().HasForeignKey(g => g.PostponedToTrancheId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ConversionStepRecordMapping : IEntityTypeConfiguration<ConversionStepRecord>
+{
+    public void Configure(EntityTypeBuilder<ConversionStepRecord> builder)
+    {
+        builder.ToTable("ConversionSteps");
+        builder.Property(r => r.Outcome).HasMaxLength(32).IsRequired();
+        builder.Property(r => r.By).HasMaxLength(200).IsRequired();
+        builder.Property(r => r.Workbook).IsRequired();
+        builder.Property(r => r.Files).IsRequired();
+        builder.HasIndex(r => new { r.GrantorId, r.Kind, r.Id }).HasDatabaseName("ix_conversion_steps_grantor");
+        builder.HasOne<Grantor>().WithMany().HasForeignKey(r => r.GrantorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

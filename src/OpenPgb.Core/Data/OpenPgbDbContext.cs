@@ -89,6 +89,12 @@ public abstract class OpenPgbDbContext(DbContextOptions options, AccessScopeAcce
 
     public DbSet<Conversion.OpenDifference> OpenDifferences => Set<Conversion.OpenDifference>();
 
+    public DbSet<Conversion.Tranche> Tranches => Set<Conversion.Tranche>();
+
+    public DbSet<Conversion.TrancheGrantor> TrancheGrantors => Set<Conversion.TrancheGrantor>();
+
+    public DbSet<Conversion.ConversionStepRecord> ConversionSteps => Set<Conversion.ConversionStepRecord>();
+
     public AccessScope Scope => scope.Current;
 
     // The query filters read these per query, so one model serves every scope.
@@ -213,6 +219,8 @@ public abstract class OpenPgbDbContext(DbContextOptions options, AccessScopeAcce
         builder.Entity<Conversion.GrantorConversion>().HasQueryFilter(c => ScopeIsSystem || ScopeGrantorIds.Contains(c.GrantorId));
         builder.Entity<Conversion.OpenDifference>().HasQueryFilter(d => ScopeIsSystem || ScopeGrantorIds.Contains(d.GrantorId));
         builder.Entity<Conversion.Straggler>().HasQueryFilter(s => ScopeIsSystem || ScopeGrantorIds.Contains(s.GrantorId));
+        builder.Entity<Conversion.TrancheGrantor>().HasQueryFilter(t => ScopeIsSystem || ScopeGrantorIds.Contains(t.GrantorId));
+        builder.Entity<Conversion.ConversionStepRecord>().HasQueryFilter(r => ScopeIsSystem || ScopeGrantorIds.Contains(r.GrantorId));
         builder.Entity<Conversion.CarriedOverPayment>().HasQueryFilter(p =>
             ScopeIsSystem
             || ScopeGrantorIds.Contains(p.GrantorId)

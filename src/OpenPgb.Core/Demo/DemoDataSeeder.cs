@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenPgb.Core.Accounts;
 using OpenPgb.Core.Common;
+using OpenPgb.Core.Conversion;
 using OpenPgb.Core.Data;
 using OpenPgb.Core.Grantors;
 using OpenPgb.Core.Grants;
@@ -46,7 +47,10 @@ public sealed class DemoDataSeeder(
         new("zorgverlener", "Zorgverlener", "Zorg Op Maat B.V."),
         new("zorgverlener.collega", "Zorgverlener", "tweede gebruiker van Zorg Op Maat B.V."),
         new("mantelzorger", "Zorgverlener", "informele zorgverlener"),
-        new("operator", "Medewerker SVB", "beheer verstrekkers, tokens, berichtenlog, printstraat"),
+        new("operator", "Medewerker SVB", "beheer verstrekkers, tokens, berichtenlog, printstraat, tranches"),
+        new(DemoConversion.Grantors[0].EmployeeLogin, "Medewerker verstrekker", "Gemeente Rotterdam, nog op PGB1: conversie"),
+        new(DemoConversion.Grantors[1].EmployeeLogin, "Medewerker verstrekker", "Gemeente 's-Gravenhage, nog op PGB1: conversie"),
+        new(DemoConversion.CitizenLogin, "Budgethouder", "Rotterdam: ziet na de conversie de historie uit PGB1"),
     ];
 
     public async Task<bool> SeedAsync(int budgetHolders, CancellationToken cancellationToken)
@@ -66,6 +70,9 @@ public sealed class DemoDataSeeder(
             grantors.Add(grantor);
         }
 
+        // Two municipalities still on PGB1, for the tranche rehearsal (`openpgb demo conversion`): not live, no grants yet.
+        var converting = DemoConversion.Grantors.Select(g => new Grantor(g.Code, g.Name, GrantorKind.Municipality, null)).ToList();
+        db.Grantors.AddRange(converting);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
 
@@ -111,6 +118,7 @@ public sealed class DemoDataSeeder(
 
         await SeedRejectedExamplesAsync(generator, budgetHolders, cancellationToken);
         await SeedUsersAsync(grantors, firstAdult!, represented!, readOnly);
+        await SeedConversionUsersAsync(converting);
         await agreements.SeedAsync(grantors[0], grantors[1], firstAdult!.Client.Bsn, utrecht?.Client.Bsn, cancellationToken);
         return true;
     }
@@ -163,6 +171,20 @@ public sealed class DemoDataSeeder(
         await CreateAsync(shared);
 
         await CreateAsync(new PortalUser { UserName = "operator", Role = PortalRole.Operator, DisplayName = "Medewerker SVB" });
+    }
+
+    private async Task SeedConversionUsersAsync(List<Grantor> converting)
+    {
+        for (var i = 0; i < converting.Count; i++)
+        {
+            var employee = new PortalUser { UserName = DemoConversion.Grantors[i].EmployeeLogin, Role = PortalRole.GrantorEmployee, DisplayName = "Medewerker " + converting[i].Name };
+            employee.Grantors.Add(new PortalUserGrantor { GrantorId = converting[i].Id });
+            await CreateAsync(employee);
+        }
+
+        // The first budget holder of Rotterdam's demo export: sees nothing until the conversion, then the PGB1 history.
+        var bsn = Pgb1DemoExport.FirstBudgetHolderBsn(DemoConversion.Options(DemoConversion.Grantors[0].Code, DemoConversion.ReferenceDate(time.Today()), 4));
+        await CreateAsync(new PortalUser { UserName = DemoConversion.CitizenLogin, Role = PortalRole.Citizen, Bsn = bsn, DisplayName = "Budgethouder Rotterdam" });
     }
 
     private async Task CreateAsync(PortalUser user)

@@ -28,7 +28,9 @@ public sealed class GrantorService(OpenPgbDbContext db, TimeProvider time)
     public async Task SetLiveFromAsync(int grantorId, DateOnly? liveFrom, CancellationToken cancellationToken)
     {
         var grantor = await db.Grantors.SingleAsync(g => g.Id == grantorId, cancellationToken);
+        var member = liveFrom is null ? null : await ConvertedTrancheMemberAsync(grantor, cancellationToken);
         grantor.SetLiveFrom(liveFrom);
+        member?.GoLive(time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -52,9 +54,28 @@ public sealed class GrantorService(OpenPgbDbContext db, TimeProvider time)
             throw new GrantorException($"De livedatum {from:yyyy-MM-dd} ligt in het verleden; kies vandaag of later.");
         }
 
+        var member = await ConvertedTrancheMemberAsync(grantor, cancellationToken);
         grantor.SetLiveFrom(from);
+        member?.GoLive(time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return grantor;
+    }
+
+    /// <summary>
+    /// A grantor on its way over in a tranche goes live only once converted: before that its PGB1 history is not here.
+    /// Returns its tranche membership (null when it has none), which the caller moves to live.
+    /// </summary>
+    private async Task<Conversion.TrancheGrantor?> ConvertedTrancheMemberAsync(Grantor grantor, CancellationToken cancellationToken)
+    {
+        var member = await db.TrancheGrantors.SingleOrDefaultAsync(t => t.GrantorId == grantor.Id && t.State != Conversion.TrancheGrantorState.Postponed, cancellationToken);
+        if (member is null || member.State == Conversion.TrancheGrantorState.Live)
+        {
+            return null;
+        }
+
+        return member.State == Conversion.TrancheGrantorState.Converted
+            ? member
+            : throw new GrantorException($"Verstrekker {grantor.Code} staat in een tranche en is nog niet geconverteerd ({Conversion.TrancheTexts.State(member.State)}); zet eerst de conversie door.");
     }
 
     /// <summary>Issues a token and returns its secret, which is shown once and stored only as a hash.</summary>

@@ -21,18 +21,21 @@ internal sealed class IntakeBatchState
     private readonly Dictionary<(string Sender, string Code, string Id), OriginalRef> _originals;
     private readonly Dictionary<(int GrantorId, string Key), Grant> _grants;
     private readonly Dictionary<string, BudgetHolder> _holders;
+    private readonly HashSet<(int GrantorId, string Bsn)> _stragglers;
     private readonly Dictionary<Grant, long> _surrogates = new(ReferenceEqualityComparer.Instance);
 
     private IntakeBatchState(
         Dictionary<string, Grantor> grantors,
         Dictionary<(string, string, string), OriginalRef> originals,
         Dictionary<(int, string), Grant> grants,
-        Dictionary<string, BudgetHolder> holders)
+        Dictionary<string, BudgetHolder> holders,
+        HashSet<(int, string)> stragglers)
     {
         _grantors = grantors;
         _originals = originals;
         _grants = grants;
         _holders = holders;
+        _stragglers = stragglers;
     }
 
     public static async Task<IntakeBatchState> LoadAsync(OpenPgbDbContext db, IReadOnlyList<PreparedMessage> batch, string? authenticatedSender, CancellationToken cancellationToken)
@@ -61,7 +64,13 @@ internal sealed class IntakeBatchState
 
         var bsns = messages.Select(m => m.Client.Bsn).Distinct().ToList();
         var holders = await db.BudgetHolders.Where(b => bsns.Contains(b.Bsn)).ToDictionaryAsync(b => b.Bsn, cancellationToken);
-        return new IntakeBatchState(grantors, originals, grants, holders);
+        var stragglers = (await db.Stragglers.AsNoTracking()
+                .Where(s => grantorIds.Contains(s.GrantorId) && bsns.Contains(s.Bsn))
+                .Select(s => new { s.GrantorId, s.Bsn })
+                .ToListAsync(cancellationToken))
+            .Select(s => (s.GrantorId, s.Bsn))
+            .ToHashSet();
+        return new IntakeBatchState(grantors, originals, grants, holders, stragglers);
     }
 
     public Grantor? Grantor(string? code) => code is null ? null : _grantors.GetValueOrDefault(code);
@@ -84,7 +93,12 @@ internal sealed class IntakeBatchState
 
         var ofKey = GrantOf(grantor.Id, message.Budget.BudgetKey);
         var ofPrevious = GrantOf(grantor.Id, message.Budget.PreviousBudgetKey);
-        return new StoredBudgetFacts(Surrogate(ofKey), ofKey?.BudgetHolder?.Bsn, Surrogate(ofPrevious), ofPrevious?.BudgetHolder?.Bsn);
+        return new StoredBudgetFacts(
+            Surrogate(ofKey),
+            ofKey?.BudgetHolder?.Bsn,
+            Surrogate(ofPrevious),
+            ofPrevious?.BudgetHolder?.Bsn,
+            _stragglers.Contains((grantor.Id, message.Client.Bsn)));
     }
 
     public BudgetHolder HolderFor(ClientRecord client, OpenPgbDbContext db)

@@ -89,7 +89,8 @@ public sealed class MessageFileImporter(IServiceScopeFactory scopes, IntakeOptio
         string? outDirectory,
         MessageChannel channel,
         Action<string, IntakeResult>? onMessage,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string? onlySender = null)
     {
         if (outDirectory is not null)
         {
@@ -106,7 +107,7 @@ public sealed class MessageFileImporter(IServiceScopeFactory scopes, IntakeOptio
 
             await using var scope = scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<AccessScopeAccessor>().Current = AccessScope.System;
-            var results = await scope.ServiceProvider.GetRequiredService<GrantIntakeService>().ReceiveBatchAsync(prepared, channel, null, cancellationToken);
+            var results = await scope.ServiceProvider.GetRequiredService<GrantIntakeService>().ReceiveBatchAsync(prepared, channel, onlySender, cancellationToken);
             for (var i = 0; i < results.Count; i++)
             {
                 summary.Count(results[i]);

@@ -24,6 +24,12 @@ public static class ReturnCodes
     /// land on a key in use. See docs/adr/0004-retour-code-9010.md.
     /// </summary>
     public const string BudgetKeyConflict = "9010";
+
+    /// <summary>
+    /// Not in IPGB.md's table (CONVERSION.md names it): the client was left behind on the old system by the sender's
+    /// conversion. See docs/adr/0011-retour-code-9011.md.
+    /// </summary>
+    public const string ClientStaysInPgb1 = "9011";
     public const string MinorWithoutCorrespondent = "D001";
     public const string MinorWithAuthorisedPerson = "D002";
 
@@ -45,6 +51,7 @@ public static class ReturnCodes
         [RepresentativeBsnConflict] = "BSN van vertegenwoordiger gelijk aan die van de cliënt of dubbel",
         [PreviousBudgetKeyUnknown] = "BudgetidentificatieOud onbekend bij deze verstrekker",
         [BudgetKeyConflict] = "Budgetidentificatie hoort al bij een ander budget",
+        [ClientStaysInPgb1] = "Budgethouder wordt nog bediend door het oude systeem (achterblijver)",
         [MinorWithoutCorrespondent] = "Minderjarige cliënt zonder vertegenwoordiger die correspondentie ontvangt",
         [MinorWithAuthorisedPerson] = "Gemachtigde bij een minderjarige cliënt",
     };

@@ -64,6 +64,13 @@ public static class Iban
         return Mod97(iban) == 1 ? null : "De controlecijfers van dit IBAN kloppen niet; controleer het nummer.";
     }
 
+    /// <summary>The IBAN of a country and BBAN, with the check digits computed (ISO 13616: 98 - n mod 97).</summary>
+    public static string Create(string country, string bban)
+    {
+        var check = 98 - Mod97(country + "00" + bban);
+        return country + check.ToString("D2", System.Globalization.CultureInfo.InvariantCulture) + bban;
+    }
+
     /// <summary>"NL91 ABNA 0417 1643 00": groups of four, for display only.</summary>
     public static string Format(string iban)
     {

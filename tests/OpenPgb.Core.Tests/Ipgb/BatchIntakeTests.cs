@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OpenPgb.Core.Conversion;
 using OpenPgb.Core.Data;
 using OpenPgb.Core.Ipgb;
 using OpenPgb.Testing;
@@ -56,6 +57,30 @@ public sealed class BatchIntakeTests : IAsyncLifetime
             Messages.Valid(identification: "C2").WithClient(c => c with { Bsn = Messages.OtherBsn }));
 
         results[1].Codes.ShouldBe([ReturnCodes.BudgetKeyConflict]);
+    }
+
+    [Fact]
+    public async Task Batch_ClientLeftBehindOnPgb1_Gives9011ForThemAlone_OnBothPaths()
+    {
+        await using (var scope = _db.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OpenPgbDbContext>();
+            var grantor = await db.Grantors.SingleAsync(g => g.Code == "0363");
+            db.Stragglers.Add(new Straggler(grantor.Id, Messages.OtherBsn, StragglerReason.Wlz));
+            await db.SaveChangesAsync();
+        }
+
+        var batch = await ReceiveBatchAsync(
+            Messages.Valid(identification: "S1"),
+            Messages.Valid(identification: "S2", budgetKey: "K-S2").WithClient(c => c with { Bsn = Messages.OtherBsn }));
+        var alone = await _db.ReceiveAsync(Messages.Valid(identification: "S3", budgetKey: "K-S3").WithClient(c => c with { Bsn = Messages.OtherBsn }).Bytes(), MessageChannel.Conversion);
+
+        batch.Select(r => r.Outcome).ShouldBe([IntakeOutcome.Accepted, IntakeOutcome.Rejected]);
+        batch[1].Codes.ShouldBe([ReturnCodes.ClientStaysInPgb1]);
+        alone.Codes.ShouldBe([ReturnCodes.ClientStaysInPgb1]);
+        await using var check = _db.Scope();
+        var stored = check.ServiceProvider.GetRequiredService<OpenPgbDbContext>();
+        (await stored.Grants.Select(g => g.BudgetHolder!.Bsn).ToListAsync()).ShouldBe([Messages.ClientBsn]);
     }
 
     [Fact]

@@ -201,6 +201,14 @@ public sealed class RuleTests
     }
 
     [Fact]
+    public void ClientMustNotStayInPgb1_WhenTheConversionLeftTheClientBehind_Gives9011()
+    {
+        Check(new ClientMustNotStayInPgb1(), Messages.Valid(), Context(stored: StoredBudgetFacts.None with { ClientStaysInPgb1 = true }))
+            .ErrorsOf(RecordRef.Client).ShouldBe([ReturnCodes.ClientStaysInPgb1]);
+        Check(new ClientMustNotStayInPgb1(), Messages.Valid(), Context()).HasErrors.ShouldBeFalse();
+    }
+
+    [Fact]
     public void RetourFindings_ChildrenOfRejectedParent_AreNotAssessed()
     {
         var findings = new RetourFindings();

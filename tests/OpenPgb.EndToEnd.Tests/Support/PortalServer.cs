@@ -68,6 +68,7 @@ public sealed class PortalServer : IAsyncDisposable
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment["ASPNETCORE_URLS"] = baseAddress.ToString();
         info.Environment["Payments__OutputDirectory"] = Path.Combine(Path.GetTempPath(), "openpgb-e2e-payments", Guid.NewGuid().ToString("N"));
+        info.Environment["Conversion__UploadDirectory"] = Path.Combine(Path.GetTempPath(), "openpgb-e2e-conversion", Guid.NewGuid().ToString("N"));
         // Every journey logs in from 127.0.0.1; the per-address login limit is tested in Web.Tests, not here.
         info.Environment["Security__LoginAttemptsPerMinute"] = "1000";
         if (sqliteFile is not null)

@@ -65,6 +65,7 @@ public class OpenPgbWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
         _settings["Demo:BudgetHolders"] = "24";
         _settings["Payments:DailyRunEnabled"] = "false";
         _settings["Payments:OutputDirectory"] = Path.Combine(Path.GetTempPath(), "openpgb-web-tests-payments", Guid.NewGuid().ToString("N"));
+        _settings["Conversion:UploadDirectory"] = Path.Combine(Path.GetTempPath(), "openpgb-web-tests-conversion", Guid.NewGuid().ToString("N"));
         _settings["Security:RequireTwoFactorForStaff"] = RequireTwoFactor ? "true" : "false";
         _settings["Security:SecureCookies"] = "false";
         _settings["Security:LoginAttemptsPerMinute"] = LoginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture);

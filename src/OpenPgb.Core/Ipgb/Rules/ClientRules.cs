@@ -40,3 +40,18 @@ public sealed class RepresentativeMustDifferFromClientAndOthers : IMessageRule
         }
     }
 }
+
+/// <summary>
+/// 9011 (our extension, ADR 0011): the sender's conversion left this client behind on PGB1 (a straggler), so a grant
+/// for them would be paid by two systems. Refused on every channel from the conversion onwards.
+/// </summary>
+public sealed class ClientMustNotStayInPgb1 : IMessageRule
+{
+    public IEnumerable<RetourFinding> Check(MessageCheck check)
+    {
+        if (check.Context.Stored.ClientStaysInPgb1)
+        {
+            yield return new(RecordRef.Client, ReturnCodes.ClientStaysInPgb1);
+        }
+    }
+}

@@ -21,12 +21,17 @@ public sealed record RuleContext(
     Grantor? Sender,
     StoredBudgetFacts Stored);
 
-/// <summary>Stored state a business rule needs, loaded once per message by the intake service.</summary>
+/// <summary>
+/// Stored state a business rule needs, loaded once per message by the intake service (for a whole batch at once, on
+/// both the one-by-one and the batched path). <paramref name="ClientStaysInPgb1"/>: the sender's conversion left this
+/// client behind on the old system.
+/// </summary>
 public sealed record StoredBudgetFacts(
     long? GrantIdOfKey,
     string? HolderBsnOfKey,
     long? GrantIdOfPreviousKey,
-    string? HolderBsnOfPreviousKey)
+    string? HolderBsnOfPreviousKey,
+    bool ClientStaysInPgb1 = false)
 {
     public static StoredBudgetFacts None { get; } = new(null, null, null, null);
 }

@@ -19,6 +19,7 @@ public static class MessageRules501
         new MinorMayNotHaveAuthorisedPerson(),
         new PreviousBudgetKeyMustBeKnown(),
         new BudgetKeyMustStayWithItsBudgetHolder(),
+        new ClientMustNotStayInPgb1(),
     ];
 
     public static RetourFindings Evaluate(Message501 message, RuleContext context)

@@ -1086,6 +1086,66 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                     b.ToTable("CarriedOverPayments", (string)null);
                 });
 
+            modelBuilder.Entity("OpenPgb.Core.Conversion.ConversionStepRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("BlockingFindings")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BudgetHolders")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Claims")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Differences")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Files")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("GrantorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Warnings")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Workbook")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantorId", "Kind", "Id")
+                        .HasDatabaseName("ix_conversion_steps_grantor");
+
+                    b.ToTable("ConversionSteps", (string)null);
+                });
+
             modelBuilder.Entity("OpenPgb.Core.Conversion.GrantorConversion", b =>
                 {
                     b.Property<long>("Id")
@@ -1243,6 +1303,80 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                         .HasDatabaseName("ux_stragglers_grantor_bsn");
 
                     b.ToTable("Stragglers", (string)null);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Conversion.Tranche", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("FreezeDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ux_tranches_name");
+
+                    b.ToTable("Tranches", (string)null);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Conversion.TrancheGrantor", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("GrantorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PostponedToTrancheId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("StateChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("TrancheId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantorId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_tranche_grantors_active")
+                        .HasFilter("\"State\" <> 'Postponed'");
+
+                    b.HasIndex("PostponedToTrancheId");
+
+                    b.HasIndex("TrancheId", "GrantorId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_tranche_grantors_tranche");
+
+                    b.ToTable("TrancheGrantors", (string)null);
                 });
 
             modelBuilder.Entity("OpenPgb.Core.Grantors.ApiToken", b =>
@@ -2762,6 +2896,15 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                     b.Navigation("Claim");
                 });
 
+            modelBuilder.Entity("OpenPgb.Core.Conversion.ConversionStepRecord", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
+                        .WithMany()
+                        .HasForeignKey("GrantorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenPgb.Core.Conversion.GrantorConversion", b =>
                 {
                     b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
@@ -2787,6 +2930,28 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                         .HasForeignKey("GrantorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Conversion.TrancheGrantor", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
+                        .WithMany()
+                        .HasForeignKey("GrantorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenPgb.Core.Conversion.Tranche", null)
+                        .WithMany()
+                        .HasForeignKey("PostponedToTrancheId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OpenPgb.Core.Conversion.Tranche", "Tranche")
+                        .WithMany("Grantors")
+                        .HasForeignKey("TrancheId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Tranche");
                 });
 
             modelBuilder.Entity("OpenPgb.Core.Grantors.ApiToken", b =>
@@ -3121,6 +3286,11 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
             modelBuilder.Entity("OpenPgb.Core.CareAgreements.CareAgreement", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Conversion.Tranche", b =>
+                {
+                    b.Navigation("Grantors");
                 });
 
             modelBuilder.Entity("OpenPgb.Core.Grants.Grant", b =>

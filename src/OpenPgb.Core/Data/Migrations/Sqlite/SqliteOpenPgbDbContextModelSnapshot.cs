@@ -1065,6 +1065,65 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                     b.ToTable("CarriedOverPayments", (string)null);
                 });
 
+            modelBuilder.Entity("OpenPgb.Core.Conversion.ConversionStepRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("At")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BlockingFindings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BudgetHolders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Claims")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Differences")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Files")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("GrantorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Warnings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Workbook")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantorId", "Kind", "Id")
+                        .HasDatabaseName("ix_conversion_steps_grantor");
+
+                    b.ToTable("ConversionSteps", (string)null);
+                });
+
             modelBuilder.Entity("OpenPgb.Core.Conversion.GrantorConversion", b =>
                 {
                     b.Property<long>("Id")
@@ -1218,6 +1277,78 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .HasDatabaseName("ux_stragglers_grantor_bsn");
 
                     b.ToTable("Stragglers", (string)null);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Conversion.Tranche", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FreezeDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ux_tranches_name");
+
+                    b.ToTable("Tranches", (string)null);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Conversion.TrancheGrantor", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GrantorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PostponedToTrancheId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateChangedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrancheId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantorId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_tranche_grantors_active")
+                        .HasFilter("\"State\" <> 'Postponed'");
+
+                    b.HasIndex("PostponedToTrancheId");
+
+                    b.HasIndex("TrancheId", "GrantorId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_tranche_grantors_tranche");
+
+                    b.ToTable("TrancheGrantors", (string)null);
                 });
 
             modelBuilder.Entity("OpenPgb.Core.Grantors.ApiToken", b =>
@@ -2707,6 +2838,15 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                     b.Navigation("Claim");
                 });
 
+            modelBuilder.Entity("OpenPgb.Core.Conversion.ConversionStepRecord", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
+                        .WithMany()
+                        .HasForeignKey("GrantorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenPgb.Core.Conversion.GrantorConversion", b =>
                 {
                     b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
@@ -2732,6 +2872,28 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .HasForeignKey("GrantorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Conversion.TrancheGrantor", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
+                        .WithMany()
+                        .HasForeignKey("GrantorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OpenPgb.Core.Conversion.Tranche", null)
+                        .WithMany()
+                        .HasForeignKey("PostponedToTrancheId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OpenPgb.Core.Conversion.Tranche", "Tranche")
+                        .WithMany("Grantors")
+                        .HasForeignKey("TrancheId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Tranche");
                 });
 
             modelBuilder.Entity("OpenPgb.Core.Grantors.ApiToken", b =>
@@ -3066,6 +3228,11 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
             modelBuilder.Entity("OpenPgb.Core.CareAgreements.CareAgreement", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Conversion.Tranche", b =>
+                {
+                    b.Navigation("Grantors");
                 });
 
             modelBuilder.Entity("OpenPgb.Core.Grants.Grant", b =>

@@ -45,8 +45,16 @@ public sealed class VerstrekkersModel(GrantorQueries queries, GrantorService gra
 
     public async Task OnPostLiveFromAsync(int grantorId, DateOnly? liveFrom, CancellationToken cancellationToken)
     {
-        await grantors.SetLiveFromAsync(grantorId, liveFrom, cancellationToken);
-        Message = "De live-datum is opgeslagen.";
+        try
+        {
+            await grantors.SetLiveFromAsync(grantorId, liveFrom, cancellationToken);
+            Message = "De live-datum is opgeslagen.";
+        }
+        catch (GrantorException ex)
+        {
+            Error = ex.Message;
+        }
+
         Grantors = await queries.ListAsync(cancellationToken);
     }
 }

@@ -1,16 +1,25 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OpenPgb.Core.Conversion;
 using OpenPgb.Core.Data;
+using OpenPgb.Web.Security;
 
 namespace OpenPgb.Web.Areas.Verstrekker.Pages;
 
 /// <summary>
-/// The grantor's own conversion from PGB1: whether it is done (with its figures), the stragglers, and the open
-/// differences between the export and the grantor's 501s, each the subject of a "conversieverschil" work task.
+/// The grantor's own conversion from PGB1: its tranche and state, whether it is done (with its figures), the
+/// stragglers, the latest compare and trial with their reports, and the open differences between the export and the
+/// grantor's 501s, each the subject of a "conversieverschil" work task.
 /// </summary>
-public sealed class ConversieModel(OpenPgbDbContext db) : PageModel
+public sealed class ConversieModel(OpenPgbDbContext db, TrancheService tranches) : PageModel
 {
+    public TrancheBoard? Tranche { get; private set; }
+
+    public TrancheBoardRow? Row { get; private set; }
+
+    public IReadOnlyList<StepSummary> Steps { get; private set; } = [];
+
     public GrantorConversion? Done { get; private set; }
 
     public IReadOnlyList<OpenDifference> Differences { get; private set; } = [];
@@ -25,5 +34,19 @@ public sealed class ConversieModel(OpenPgbDbContext db) : PageModel
             .OrderBy(d => d.Bsn).ThenBy(d => d.BudgetKey).ThenBy(d => d.Field).ThenBy(d => d.Id)
             .ToListAsync(cancellationToken);
         Stragglers = await db.Stragglers.CountAsync(cancellationToken);
+
+        // The tranche and steps of the active grantor (chain authorisation may give an employee more than one).
+        if (User.ToActor().GrantorId is { } id)
+        {
+            (Tranche, Row, var compare, var conversion) = await tranches.OfGrantorAsync(id, cancellationToken);
+            Steps = [.. new[] { compare, conversion }.OfType<StepSummary>()];
+        }
+    }
+
+    /// <summary>A report of one of the grantor's own steps; another grantor's id answers 404 (scope filter).</summary>
+    public async Task<IActionResult> OnGetReportAsync(long id, string? soort, CancellationToken cancellationToken)
+    {
+        var grantorId = await db.ConversionSteps.Where(r => r.Id == id).Select(r => (int?)r.GrantorId).SingleOrDefaultAsync(cancellationToken);
+        return await ConversionReports.DownloadAsync(db, grantorId, id, soort, cancellationToken);
     }
 }
