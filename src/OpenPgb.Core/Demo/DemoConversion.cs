@@ -20,6 +20,8 @@ public static class DemoConversion
 
     public const string CitizenLogin = "budgethouder.rotterdam";
 
+    public static bool IsRehearsalLogin(string userName) => userName == CitizenLogin || Grantors.Any(g => g.EmployeeLogin == userName);
+
     /// <summary>Zorg Op Maat B.V. of the demo seed: the export knows it under another IBAN (a warning, not a stop).</summary>
     public static (string KvkNumber, string Name) KnownProvider { get; } = ("68750110", "Zorg Op Maat B.V.");
 
