@@ -102,6 +102,44 @@ public abstract class CliConversionTests : IAsyncLifetime
         await CliAsync(2, "conversion", "run", "--grantor", "0363", "--export", Path.Combine(_work, "bestaat-niet"), "--out", Out("missing"));
     }
 
+    [Fact]
+    public async Task ATranche_FromTheCli_OnTheDemoFiles_GoesLive_AndAStragglersLater501Gets9011()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await CliAsync(0, "grantor", "add", "--code", "0599", "--name", "Gemeente Rotterdam", "--kind", "municipality");
+        await CliAsync(0, "grantor", "add", "--code", "0518", "--name", "Gemeente 's-Gravenhage", "--kind", "municipality");
+        var demo = Out("demo");
+        (await CliAsync(0, "demo", "conversion", "--out", demo, "--budget-holders", "6")).ShouldContain("0599: 6 budget holders (1 stay on PGB1)");
+        var freeze = today.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await CliAsync(0, "tranche", "add", "--name", "Tranche CLI", "--freeze", freeze, "--grantors", "0599,0518");
+        (await CliAsync(2, "tranche", "add", "--name", "Tranche dubbel", "--freeze", freeze, "--grantors", "0599")).ShouldContain("staat al in tranche");
+
+        await CliAsync(0, "ipgb", "import", Path.Combine(demo, "0599", "501"), "--conversion");
+        await CliAsync(0, "ipgb", "import", Path.Combine(demo, "0599", "501-correcties"), "--conversion");
+        var export = Path.Combine(demo, "0599", "export");
+        await CliAsync(1, "conversion", "compare", "--grantor", "0599", "--export", export, "--out", Out("tranche-compare"));
+        (await File.ReadAllLinesAsync(Path.Combine(Out("tranche-compare"), "differences.csv"))).Skip(1).ShouldHaveSingleItem().ShouldStartWith("ALLEEN_VERSTREKKER;");
+        (await CliAsync(0, "tranche", "list")).ShouldContain("0599  Compared");
+        await CliAsync(0, "conversion", "trial", "--grantor", "0599", "--export", export, "--out", Out("tranche-trial"));
+        await CliAsync(0, "tranche", "freeze", "--grantor", "0599");
+        await CliAsync(0, "conversion", "run", "--grantor", "0599", "--export", export, "--out", Out("tranche-run"));
+        Summary("tranche-run").GetProperty("stragglers").GetInt32().ShouldBe(1);
+        await CliAsync(0, "grantor", "live", "--code", "0599", "--from", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        (await CliAsync(2, "grantor", "live", "--code", "0518", "--from", freeze)).ShouldContain("nog niet geconverteerd");
+        var list = await CliAsync(0, "tranche", "list");
+        list.ShouldContain("0599  Live");
+        list.ShouldContain("0518  Planned");
+
+        var straggler = (await File.ReadAllLinesAsync(Path.Combine(export, Pgb1ExportReader.BudgetHoldersFile))).Skip(1).Select(l => l.Split(';')).Single(f => f[4] == "J")[0];
+        var late = Path.Combine(_work, "late-501.xml");
+        await File.WriteAllBytesAsync(late, Messages.Valid(identification: "LATE0001", budgetKey: "K-LATE")
+            .WithHeader(h => h with { Sender = "0599", DateSent = today })
+            .WithClient(c => c with { Bsn = straggler }).Bytes());
+        (await CliAsync(1, "ipgb", "import", late)).ShouldContain("9011");
+        await CliAsync(0, "ledger", "verify");
+        await CliAsync(0, "audit", "verify");
+    }
+
     /// <summary>The grantor's 501 for the export's converted budget holder; 03 with the given amount.</summary>
     private static Message501 Matching(long amount03, string identification)
     {
