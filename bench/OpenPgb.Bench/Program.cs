@@ -34,6 +34,15 @@ if (args.FirstOrDefault() == "payment-run")
     return 0;
 }
 
+if (args.FirstOrDefault() == "conversion")
+{
+    // Conversion benchmark (issue 12): dotnet run -c Release --project bench/OpenPgb.Bench -- conversion [--holders 10000] [--claims 1000000]
+    await BenchTools.WriteJsonAsync(
+        await ConversionBench.RunAsync(IntArg("--holders", 10_000), IntArg("--claims", 1_000_000)),
+        StringArg("--out", Path.Combine(BenchTools.FindRoot(), "bench/results/conversion.json")));
+    return 0;
+}
+
 var messages = IntArg("--messages", 100_000);
 var also = IntArg("--also", 10_000);
 var outFile = StringArg("--out", Path.Combine(BenchTools.FindRoot(), "bench/results/intake.json"));

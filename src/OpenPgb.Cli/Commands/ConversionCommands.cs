@@ -52,6 +52,7 @@ internal static class ConversionCommands
         var grantor = GrantorOption();
         var export = ExportOption();
         var output = OutOption();
+        var stats = new Option<bool>("--stats") { Description = "Print elapsed time and peak memory after the summary" };
         var trial = name == "trial";
         var command = new Command(
             name,
@@ -59,10 +60,11 @@ internal static class ConversionCommands
                 ? "Trial conversion: the real code path, nothing kept; writes summary.json, findings.csv, reconciliation.csv and report.xlsx; exit 0 ready, 1 blocking findings"
                 : "Convert: all or nothing, reconciled to the cent; writes summary.json, findings.csv, reconciliation.csv and report.xlsx; exit 0 converted, 1 refused")
         {
-            grantor, export, output,
+            grantor, export, output, stats,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var started = TimeProvider.System.GetTimestamp();
             await using var services = CliHost.Build();
             await CliDatabase.EnsureReadyAsync(services, cancellationToken);
             await using var scope = services.SystemScope();
@@ -86,6 +88,13 @@ internal static class ConversionCommands
             foreach (var finding in report.Findings.Where(f => f.Severity == FindingSeverity.Blocking).Take(5))
             {
                 await Console.Error.WriteLineAsync($"openpgb: {finding.Kind} {finding.Key}: {finding.Message}");
+            }
+
+            if (parse.GetValue(stats))
+            {
+                using var self = System.Diagnostics.Process.GetCurrentProcess();
+                Console.WriteLine($"elapsed_seconds: {TimeProvider.System.GetElapsedTime(started).TotalSeconds.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)}");
+                Console.WriteLine($"peak_rss_mb: {(self.PeakWorkingSet64 / (1024.0 * 1024.0)).ToString("F1", System.Globalization.CultureInfo.InvariantCulture)}");
             }
 
             return s.IsRefused ? ExitCodes.Failed : ExitCodes.Success;

@@ -71,7 +71,14 @@ public sealed class ConversionService(OpenPgbDbContext db, DatabaseSettings data
         }
 
         await using var lease = await JobLease.TryAcquireAsync(database, PaymentRunService.LeaseName, cancellationToken)
-            ?? throw new ConversionBusyException("A payment run is in progress; the conversion did not start. Try again when it has finished.");
+            ?? throw new ConversionBusyException("A payment run or another conversion is in progress; the conversion did not start. Try again when it has finished.");
+
+        // Under the lease no other conversion runs: one that finished while this one read the export is seen now.
+        if (await db.GrantorConversions.AsNoTracking().SingleOrDefaultAsync(c => c.GrantorId == grantor.Id, cancellationToken) is { } finished)
+        {
+            return new(finished.Summary(grantor.Code, ConversionStatuses.AlreadyConverted), [], [], [], []);
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var applied = await ApplyAsync(grantor, export, exportDirectory, plan, findings, by, cancellationToken);
         var reconciliation = await ReconcileAsync(grantor, export, plan, findings, cancellationToken);

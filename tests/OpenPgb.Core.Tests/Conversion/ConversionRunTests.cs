@@ -204,6 +204,45 @@ public abstract class ConversionRunTests : IAsyncLifetime
         (await OpenTasksAsync()).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Run_WhileAPaymentRunHoldsTheLease_RefusesCleanly_AndAppliesNothing()
+    {
+        await ReceiveMatchingGrantAsync();
+        await using (var scope = Db.Scope())
+        {
+            var settings = scope.ServiceProvider.GetRequiredService<DatabaseSettings>();
+            await using var lease = await JobLease.TryAcquireAsync(settings, PaymentRunService.LeaseName, CancellationToken.None);
+            lease.ShouldNotBeNull();
+            await Should.ThrowAsync<ConversionBusyException>(() => ConvertAsync(trial: false));
+        }
+
+        (await CountAsync()).ShouldBe((0, 0, 0));
+        (await ConvertAsync(trial: false)).Summary.Status.ShouldBe(ConversionStatuses.Converted);
+    }
+
+    [Fact]
+    public async Task ConcurrentRuns_ConvertOnce_AndTheOthersRefuseOrSayAlreadyConverted()
+    {
+        await ReceiveMatchingGrantAsync();
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            try
+            {
+                return (await ConvertAsync(trial: false)).Summary.Status;
+            }
+            catch (ConversionBusyException)
+            {
+                return "busy";
+            }
+        }));
+
+        outcomes.Count(o => o == ConversionStatuses.Converted).ShouldBe(1, string.Join(", ", outcomes));
+        outcomes.ShouldAllBe(o => o == ConversionStatuses.Converted || o == ConversionStatuses.AlreadyConverted || o == "busy");
+        (await CountAsync()).ShouldBe((5, 2, 1));
+        (await VerifyLedgerAsync()).ShouldBeEmpty();
+    }
+
     protected abstract Task<TestDatabase> CreateDatabaseAsync();
 
     private async Task<CompareResult> CompareAsync()
