@@ -66,7 +66,7 @@ public sealed class ConversionKillTests(ITestOutputHelper output) : IAsyncLifeti
         for (var attempt = 0; kills < RequiredKills && attempt < 40; attempt++)
         {
             var delay = TimeSpan.FromMilliseconds(duration.TotalMilliseconds * (0.15 + (random.NextDouble() * 0.8)));
-            var killed = await RunAndKillAsync(env, Run($"killed-{attempt}"), delay);
+            var killed = await Processes.RunCliAndKillAsync(env, Run($"killed-{attempt}"), delay);
             var converted = await AssertNothingOrEverythingAsync(database, files);
             output.WriteLine($"attempt {attempt}: {(killed ? $"killed after {delay.TotalMilliseconds:F0} ms" : "finished")}, {(converted ? "converted" : "nothing kept")}");
             if (!killed || converted)
@@ -115,37 +115,5 @@ public sealed class ConversionKillTests(ITestOutputHelper output) : IAsyncLifeti
         (claims, agreements, payments).ShouldBe((summary.Claims, summary.Agreements, summary.Payments));
         bookings.ShouldBeGreaterThan(0);
         return true;
-    }
-
-    /// <summary>Starts the CLI and kills it with SIGKILL after <paramref name="delay"/>; false when it finished first.</summary>
-    private static async Task<bool> RunAndKillAsync(IReadOnlyDictionary<string, string> environment, string[] arguments, TimeSpan delay)
-    {
-        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
-        info.ArgumentList.Add(Processes.CliDll);
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            info.Environment[key] = value;
-        }
-
-        using var process = Process.Start(info)!;
-        _ = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(delay);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-            return false;
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true); // SIGKILL on Linux
-            await process.WaitForExitAsync();
-            return true;
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,7 +44,7 @@ public sealed class PaymentRunKillTests(ITestOutputHelper output)
             for (var attempt = 0; attempt < 2; attempt++)
             {
                 var delay = TimeSpan.FromMilliseconds(random.Next(150, 2_500));
-                if (await RunAndKillAsync(env, arguments, delay))
+                if (await Processes.RunCliAndKillAsync(env, arguments, delay))
                 {
                     kills++;
                     output.WriteLine($"wave {wave}: killed after {delay.TotalMilliseconds} ms");
@@ -60,38 +59,6 @@ public sealed class PaymentRunKillTests(ITestOutputHelper output)
 
         kills.ShouldBeGreaterThanOrEqualTo(RequiredKills);
         Directory.Delete(outDir, recursive: true);
-    }
-
-    /// <summary>Starts the CLI and kills it with SIGKILL after <paramref name="delay"/>; false when it finished first.</summary>
-    private static async Task<bool> RunAndKillAsync(IReadOnlyDictionary<string, string> environment, string[] arguments, TimeSpan delay)
-    {
-        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
-        info.ArgumentList.Add(Processes.CliDll);
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            info.Environment[key] = value;
-        }
-
-        using var process = Process.Start(info)!;
-        _ = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(delay);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-            return false;
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true); // SIGKILL on Linux
-            await process.WaitForExitAsync();
-            return true;
-        }
     }
 
     private static async Task AssertSoundAsync(TestDatabase database)

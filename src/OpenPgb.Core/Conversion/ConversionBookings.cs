@@ -52,6 +52,13 @@ internal sealed class ConversionBookings(OpenPgbDbContext db, int grantorId, lon
 
     public async Task BookAsync(CancellationToken cancellationToken)
     {
+        // A million claims were just inserted in this transaction: without fresh statistics PostgreSQL plans the joins
+        // below for an empty table (nested loops over every claim). ANALYZE inside the transaction sees them.
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync("ANALYZE \"Claims\"", cancellationToken);
+        }
+
         await BookApprovedAsync(cancellationToken);
         await BookPaidAsync(cancellationToken);
     }

@@ -44,7 +44,7 @@ public sealed class ConversionFiles(ConversionOptions options)
         var staging = Path.Combine(Root(grantorCode), "upload-" + Guid.NewGuid().ToString("N"));
         try
         {
-            await UnpackAsync(files, staging, cancellationToken);
+            await UnpackAsync(files, staging, keepBoth: false, cancellationToken);
             if (!File.Exists(Path.Combine(staging, Pgb1ExportReader.ExportFile)) || !File.Exists(Path.Combine(staging, Pgb1ExportReader.ManifestFile)))
             {
                 throw new UploadException($"Dit is geen PGB1-export: {Pgb1ExportReader.ExportFile} en {Pgb1ExportReader.ManifestFile} ontbreken. Upload de map van de export als zip, of alle bestanden ervan.");
@@ -58,7 +58,6 @@ public sealed class ConversionFiles(ConversionOptions options)
             }
 
             Directory.Move(staging, target);
-            Directory.SetLastWriteTimeUtc(target, DateTime.UtcNow);
             if (Directory.Exists(previous))
             {
                 Directory.Delete(previous, recursive: true);
@@ -79,7 +78,7 @@ public sealed class ConversionFiles(ConversionOptions options)
         var directory = Path.Combine(Root(grantorCode), "501-" + Guid.NewGuid().ToString("N"));
         try
         {
-            await UnpackAsync(files, directory, cancellationToken);
+            await UnpackAsync(files, directory, keepBoth: true, cancellationToken);
             if (!Directory.EnumerateFiles(directory, "*.xml").Any())
             {
                 throw new UploadException("Er zit geen 501-bericht (.xml) in deze upload.");
@@ -94,7 +93,8 @@ public sealed class ConversionFiles(ConversionOptions options)
         }
     }
 
-    private async Task UnpackAsync(IReadOnlyList<UploadedFile> files, string directory, CancellationToken cancellationToken)
+    /// <param name="keepBoth">Two files of one name (from different folders of a zip): keep both (messages) or refuse (an export).</param>
+    private async Task UnpackAsync(IReadOnlyList<UploadedFile> files, string directory, bool keepBoth, CancellationToken cancellationToken)
     {
         if (files.Count == 0)
         {
@@ -113,7 +113,7 @@ public sealed class ConversionFiles(ConversionOptions options)
                     foreach (var entry in zip.Entries.Where(e => e.Name.Length > 0))
                     {
                         await using var source = entry.Open();
-                        total = await CopyAsync(source, directory, entry.Name, total, cancellationToken);
+                        total = await CopyAsync(source, directory, entry.Name, keepBoth, total, cancellationToken);
                     }
                 }
                 catch (Exception ex) when (ex is InvalidDataException or ArgumentOutOfRangeException or EndOfStreamException)
@@ -124,12 +124,12 @@ public sealed class ConversionFiles(ConversionOptions options)
             }
             else
             {
-                total = await CopyAsync(file.Content, directory, file.Name, total, cancellationToken);
+                total = await CopyAsync(file.Content, directory, file.Name, keepBoth, total, cancellationToken);
             }
         }
     }
 
-    private async Task<long> CopyAsync(Stream source, string directory, string name, long total, CancellationToken cancellationToken)
+    private async Task<long> CopyAsync(Stream source, string directory, string name, bool keepBoth, long total, CancellationToken cancellationToken)
     {
         var fileName = Path.GetFileName(name.Replace('\\', '/'));
         if (fileName.Length == 0 || fileName.StartsWith('.'))
@@ -138,6 +138,13 @@ public sealed class ConversionFiles(ConversionOptions options)
         }
 
         var path = Path.Combine(directory, fileName);
+        for (var n = 2; File.Exists(path); n++)
+        {
+            path = keepBoth
+                ? Path.Combine(directory, $"{Path.GetFileNameWithoutExtension(fileName)}-{n}{Path.GetExtension(fileName)}")
+                : throw new UploadException($"De upload bevat {fileName} twee keer; een export heeft elk bestand één keer.");
+        }
+
         await using var target = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
         var buffer = new byte[1 << 16];
         int read;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using OpenPgb.Testing;
 
 namespace OpenPgb.EndToEnd.Tests.Support;
@@ -22,4 +23,36 @@ public static class Processes
     /// <summary>Runs the CLI to completion and returns its exit code and output.</summary>
     public static Task<(int ExitCode, string Output)> RunCliAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
         CliProcess.RunAsync(CliDll, environment, arguments);
+
+    /// <summary>Starts the CLI and kills it with SIGKILL after <paramref name="delay"/>; false when it finished first.</summary>
+    public static async Task<bool> RunCliAndKillAsync(IReadOnlyDictionary<string, string> environment, string[] arguments, TimeSpan delay)
+    {
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
+        info.ArgumentList.Add(CliDll);
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        using var process = Process.Start(info)!;
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(delay);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+            return false;
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true); // SIGKILL on Linux
+            await process.WaitForExitAsync();
+            return true;
+        }
+    }
 }
