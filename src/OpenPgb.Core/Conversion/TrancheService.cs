@@ -126,7 +126,7 @@ public sealed class TrancheService(OpenPgbDbContext db, TimeProvider time)
     {
         var tranches = await db.Tranches.AsNoTracking().Include(t => t.Grantors).OrderBy(t => t.FreezeDate).ThenBy(t => t.Name).ToListAsync(cancellationToken);
         var rows = await RowsAsync(tranches.SelectMany(t => t.Grantors).ToList(), tranches, cancellationToken);
-        return [.. tranches.Select(t => new TrancheBoard(t.Id, t.Name, t.FreezeDate, [.. t.Grantors.OrderBy(g => g.IsActive ? 0 : 1).Select(g => rows[g.Id]).OrderBy(r => r.Code, StringComparer.Ordinal)]))];
+        return [.. tranches.Select(t => new TrancheBoard(t.Id, t.Name, t.FreezeDate, [.. t.Grantors.OrderBy(g => g.IsActive ? 0 : 1).ThenBy(g => rows[g.Id].Code, StringComparer.Ordinal).Select(g => rows[g.Id])]))];
     }
 
     /// <summary>A grantor's own place on its way over (the grantor's conversion page): its active tranche and latest steps.</summary>
