@@ -77,11 +77,12 @@ public sealed class ClaimQueries(OpenPgbDbContext db)
         return [.. claims.Select(c =>
         {
             var detail = details[c.Id];
+            (string Reference, DateOnly PaidOn)? old = oldPayments.TryGetValue(c.Id, out var paidByPgb1) ? paidByPgb1 : null;
             return new ClaimRow(
                 c.Id, c.CareAgreementId, c.GrantId, detail.ProviderName, detail.Name.Display, c.Kind,
                 c.CareFunctionCode, c.PeriodStart, c.PeriodEnd, c.Units, c.TariffCents, c.AmountCents, c.InvoiceNumber, c.Status, c.HoldReason, c.RejectionReason,
-                detail.PaymentReference ?? (oldPayments.TryGetValue(c.Id, out var old) ? old.Reference : null),
-                detail.PaidOn ?? (oldPayments.TryGetValue(c.Id, out var oldOn) ? oldOn.PaidOn : null),
+                detail.PaymentReference ?? old?.Reference,
+                detail.PaidOn ?? old?.PaidOn,
                 c.Channel == ClaimChannel.Conversion);
         })];
     }

@@ -89,8 +89,8 @@ public static class Pgb1DemoExport
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var holder = generator.Holder(i);
-                generator.WriteRows(holder, files);
-                foreach (var (name, message) in generator.Messages(holder))
+                var budgets = generator.WriteRows(holder, files);
+                foreach (var (name, message) in generator.Messages(holder, budgets))
                 {
                     var target = name.StartsWith("correctie", StringComparison.Ordinal) ? correctionsDirectory! : grantsDirectory;
                     await File.WriteAllBytesAsync(Path.Combine(target, name + ".xml"), Message501Writer.Write(message), cancellationToken);
@@ -231,7 +231,8 @@ public static class Pgb1DemoExport
             return new Holder(index, bsn, NextName(), birthDate, stays, key, functions, representatives, agreements);
         }
 
-        public void WriteRows(Holder holder, Dictionary<string, ExportFileWriter> files)
+        /// <summary>Writes the holder's rows to every export file; returns the holder's budgets, which the 501s carry.</summary>
+        public List<CareFunctionBudgetRecord> WriteRows(Holder holder, Dictionary<string, ExportFileWriter> files)
         {
             var name = holder.Name;
             var surname = name.Prefix is null ? name.Surname : $"{name.Prefix} {name.Surname}";
@@ -245,7 +246,8 @@ public static class Pgb1DemoExport
             }
 
             var claims = Claims(holder).ToList();
-            foreach (var budget in Budgets(holder, claims))
+            var budgets = Budgets(holder, claims).ToList();
+            foreach (var budget in budgets)
             {
                 files[Pgb1ExportReader.BudgetsFile].Row(
                     $"{holder.BudgetKey};{holder.Bsn};{budget.CareFunction};{budget.StartDate:yyyy-MM-dd};{budget.EndDate:yyyy-MM-dd};{budget.AmountCents}", budget.AmountCents);
@@ -273,17 +275,18 @@ public static class Pgb1DemoExport
                         $"P-{Code}-{_payments:D9};{c.Number};{paidOn:yyyy-MM-dd};{c.AmountCents};{c.Agreement.Provider.Iban};PGB1-{Code}-{_payments:D9}", c.AmountCents);
                 }
             }
+
+            return budgets;
         }
 
         /// <summary>The grantor's 501s for a holder (none for a straggler), with the planted differences and their corrections.</summary>
-        public IEnumerable<(string Name, Message501 Message)> Messages(Holder holder)
+        public IEnumerable<(string Name, Message501 Message)> Messages(Holder holder, List<CareFunctionBudgetRecord> budgets)
         {
             if (holder.StaysInPgb1)
             {
                 yield break;
             }
 
-            var budgets = Budgets(holder, Claims(holder)).ToList();
             var sent = _options.ReferenceDate.AddDays(-14);
             var message = Message(holder, budgets, $"C{Code}{holder.Index:D7}", sent);
             if (!_options.WithDifferences || holder.Index is 1 or > 4)

@@ -129,6 +129,11 @@ public sealed class TrancheService(OpenPgbDbContext db, TimeProvider time)
         return [.. tranches.Select(t => new TrancheBoard(t.Id, t.Name, t.FreezeDate, [.. t.Grantors.OrderBy(g => g.IsActive ? 0 : 1).ThenBy(g => rows[g.Id].Code, StringComparer.Ordinal).Select(g => rows[g.Id])]))];
     }
 
+    /// <summary>The tranches that freeze after <paramref name="freezeDate"/>: where a grantor can be postponed to.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name, DateOnly FreezeDate)>> LaterThanAsync(DateOnly freezeDate, CancellationToken cancellationToken) =>
+        [.. (await db.Tranches.AsNoTracking().Where(t => t.FreezeDate > freezeDate).OrderBy(t => t.FreezeDate).Select(t => new { t.Id, t.Name, t.FreezeDate }).ToListAsync(cancellationToken))
+            .Select(t => (t.Id, t.Name, t.FreezeDate))];
+
     /// <summary>A grantor's own place on its way over (the grantor's conversion page): its active tranche and latest steps.</summary>
     public async Task<(TrancheBoard? Tranche, TrancheBoardRow? Row, StepSummary? LastCompare, StepSummary? LastConversion)> OfGrantorAsync(int grantorId, CancellationToken cancellationToken)
     {
@@ -143,6 +148,7 @@ public sealed class TrancheService(OpenPgbDbContext db, TimeProvider time)
         return (new TrancheBoard(member.Tranche.Id, member.Tranche.Name, member.Tranche.FreezeDate, [rows[member.Id]]), rows[member.Id], compare.GetValueOrDefault(grantorId), conversion.GetValueOrDefault(grantorId));
     }
 
+    /// <param name="tranches">The tranches the rows are shown with; a postponed row names its later tranche from them.</param>
     private async Task<Dictionary<long, TrancheBoardRow>> RowsAsync(IReadOnlyList<TrancheGrantor> members, IReadOnlyList<Tranche> tranches, CancellationToken cancellationToken)
     {
         var grantorIds = members.Select(m => m.GrantorId).Distinct().ToList();
@@ -150,7 +156,7 @@ public sealed class TrancheService(OpenPgbDbContext db, TimeProvider time)
         var open = await db.OpenDifferences.Where(d => grantorIds.Contains(d.GrantorId) && d.GoneAt == null)
             .GroupBy(d => d.GrantorId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var (compare, conversion) = await LatestStepsAsync(grantorIds, cancellationToken);
-        var trancheNames = await db.Tranches.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+        var trancheNames = tranches.ToDictionary(t => t.Id, t => t.Name);
         return members.ToDictionary(m => m.Id, m =>
         {
             var grantor = grantors[m.GrantorId];

@@ -27,19 +27,7 @@ public static class Processes
     /// <summary>Starts the CLI and kills it with SIGKILL after <paramref name="delay"/>; false when it finished first.</summary>
     public static async Task<bool> RunCliAndKillAsync(IReadOnlyDictionary<string, string> environment, string[] arguments, TimeSpan delay)
     {
-        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
-        info.ArgumentList.Add(CliDll);
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            info.Environment[key] = value;
-        }
-
-        using var process = Process.Start(info)!;
+        using var process = Process.Start(CliProcess.StartInfo(CliDll, environment, arguments))!;
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(delay);

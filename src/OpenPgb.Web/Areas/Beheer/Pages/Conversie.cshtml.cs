@@ -38,7 +38,7 @@ public sealed class ConversieModel(
 
     public IReadOnlyList<StepSummary> History { get; private set; } = [];
 
-    public IReadOnlyList<TrancheBoard> LaterTranches { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Name, DateOnly FreezeDate)> LaterTranches { get; private set; } = [];
 
     public int OpenDifferences { get; private set; }
 
@@ -53,7 +53,7 @@ public sealed class ConversieModel(
 
     public async Task<IActionResult> OnPostExportAsync(string code, List<IFormFile> upload, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(code, cancellationToken))
+        if (!await ExistsAsync(code, cancellationToken))
         {
             return NotFound();
         }
@@ -73,7 +73,7 @@ public sealed class ConversieModel(
 
     public async Task<IActionResult> OnPostBerichtenAsync(string code, List<IFormFile> upload, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(code, cancellationToken))
+        if (!await ExistsAsync(code, cancellationToken))
         {
             return NotFound();
         }
@@ -180,7 +180,7 @@ public sealed class ConversieModel(
 
     private async Task<IActionResult> StepAsync(string code, Func<string, string, Task<(bool Ok, string Message)>> step, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(code, cancellationToken))
+        if (!await ExistsAsync(code, cancellationToken))
         {
             return NotFound();
         }
@@ -227,6 +227,8 @@ public sealed class ConversieModel(
 
     private RedirectToPageResult Back(string code) => RedirectToPage("/Conversie", new { area = "Beheer", code });
 
+    private Task<bool> ExistsAsync(string code, CancellationToken cancellationToken) => db.Grantors.AnyAsync(g => g.Code == code, cancellationToken);
+
     private async Task<bool> LoadAsync(string code, CancellationToken cancellationToken)
     {
         if (await db.Grantors.AsNoTracking().SingleOrDefaultAsync(g => g.Code == code, cancellationToken) is not { } grantor)
@@ -242,7 +244,7 @@ public sealed class ConversieModel(
         OpenDifferences = await db.OpenDifferences.CountAsync(d => d.GrantorId == grantor.Id && d.GoneAt == null, cancellationToken);
         ExportUploadedAt = files.ExportUploadedAt(code);
         IsConverted = await db.GrantorConversions.AnyAsync(c => c.GrantorId == grantor.Id, cancellationToken);
-        LaterTranches = Tranche is null ? [] : [.. (await tranches.BoardAsync(cancellationToken)).Where(t => t.FreezeDate > Tranche.FreezeDate)];
+        LaterTranches = Tranche is null ? [] : await tranches.LaterThanAsync(Tranche.FreezeDate, cancellationToken);
         return true;
     }
 }

@@ -44,9 +44,6 @@ public sealed class ConversieModel(OpenPgbDbContext db, TrancheService tranches)
     }
 
     /// <summary>A report of one of the grantor's own steps; another grantor's id answers 404 (scope filter).</summary>
-    public async Task<IActionResult> OnGetReportAsync(long id, string? soort, CancellationToken cancellationToken)
-    {
-        var grantorId = await db.ConversionSteps.Where(r => r.Id == id).Select(r => (int?)r.GrantorId).SingleOrDefaultAsync(cancellationToken);
-        return await ConversionReports.DownloadAsync(db, grantorId, id, soort, cancellationToken);
-    }
+    public Task<IActionResult> OnGetReportAsync(long id, string? soort, CancellationToken cancellationToken) =>
+        ConversionReports.DownloadAsync(db, User.ToActor().GrantorId, id, soort, cancellationToken);
 }
