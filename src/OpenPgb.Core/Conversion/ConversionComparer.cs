@@ -144,7 +144,7 @@ public sealed class ConversionComparer(OpenPgbDbContext db, WorkTaskService task
             throw new ConversionException($"Export directory '{exportDirectory}' does not exist.");
         }
 
-        var read = await Pgb1ExportReader.ReadAsync(exportDirectory, grantor.Code, cancellationToken);
+        using var read = await Pgb1ExportReader.ReadAsync(exportDirectory, grantor.Code, cancellationToken);
         findings.InsertRange(0, read.Findings);
         if (read.Export is null || findings.Any(f => f.Severity == FindingSeverity.Blocking))
         {

@@ -53,7 +53,7 @@ public sealed class ConversionService(OpenPgbDbContext db, DatabaseSettings data
             return new(done.Summary(grantor.Code, ConversionStatuses.AlreadyConverted), [], [], [], []);
         }
 
-        var read = await Pgb1ExportReader.ReadAsync(exportDirectory, grantor.Code, cancellationToken);
+        using var read = await Pgb1ExportReader.ReadAsync(exportDirectory, grantor.Code, cancellationToken);
         var findings = read.Findings.ToList();
         var today = time.Today();
         if (grantor.IsLiveOn(today))
@@ -63,13 +63,14 @@ public sealed class ConversionService(OpenPgbDbContext db, DatabaseSettings data
 
         if (read.Export is not { } export)
         {
-            return Refused(grantor.Code, null, findings);
+            return Refused(grantor.Code, null, null, findings);
         }
 
+        var totals = ClaimTotals.Of(export);
         var plan = await PlanAsync(grantor, export, findings, cancellationToken);
         if (findings.Any(f => f.Severity == FindingSeverity.Blocking))
         {
-            return Refused(grantor.Code, export, findings);
+            return Refused(grantor.Code, export, totals, findings);
         }
 
         await using var lease = await JobLease.TryAcquireAsync(database, PaymentRunService.LeaseName, cancellationToken)
@@ -85,13 +86,13 @@ public sealed class ConversionService(OpenPgbDbContext db, DatabaseSettings data
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         Phase(grantor.Code, "export read and planned", started);
-        var applied = await ApplyAsync(grantor, export, exportDirectory, plan, findings, by, started, cancellationToken);
+        var applied = await ApplyAsync(grantor, export, exportDirectory, plan, totals, findings, by, started, cancellationToken);
         Phase(grantor.Code, "applied and booked", started);
-        var reconciliation = await ReconcileAsync(grantor, export, plan, findings, cancellationToken);
+        var reconciliation = await ReconcileAsync(grantor, export, plan, totals, findings, cancellationToken);
         Phase(grantor.Code, "reconciled", started);
         var blocking = findings.Count(f => f.Severity == FindingSeverity.Blocking);
         var status = blocking > 0 ? ConversionStatuses.Refused : trial ? ConversionStatuses.Trial : ConversionStatuses.Converted;
-        var summary = Summarise(grantor.Code, status, export, findings) with { ProvidersCreated = applied.Invitations.Count, ProvidersMatched = applied.Matched };
+        var summary = Summarise(grantor.Code, status, export, totals, findings) with { ProvidersCreated = applied.Invitations.Count, ProvidersMatched = applied.Matched };
         if (status == ConversionStatuses.Converted)
         {
             await transaction.CommitAsync(cancellationToken);
@@ -162,7 +163,7 @@ public sealed class ConversionService(OpenPgbDbContext db, DatabaseSettings data
         return new(grants, stragglers);
     }
 
-    private async Task<Applied> ApplyAsync(Grantor grantor, Pgb1Export export, string exportDirectory, Plan plan, List<ConversionFinding> findings, string by, long started, CancellationToken cancellationToken)
+    private async Task<Applied> ApplyAsync(Grantor grantor, Pgb1Export export, string exportDirectory, Plan plan, ClaimTotals totals, List<ConversionFinding> findings, string by, long started, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var existingStragglers = await db.Stragglers.Where(s => s.GrantorId == grantor.Id).Select(s => s.Bsn).ToListAsync(cancellationToken);
@@ -181,15 +182,15 @@ public sealed class ConversionService(OpenPgbDbContext db, DatabaseSettings data
             carried[a.Number] = (agreement, grant);
         }
 
-        var summary = Summarise(grantor.Code, ConversionStatuses.Converted, export, findings) with { ProvidersCreated = invitations.Count, ProvidersMatched = matched };
+        var summary = Summarise(grantor.Code, ConversionStatuses.Converted, export, totals, findings) with { ProvidersCreated = invitations.Count, ProvidersMatched = matched };
         var conversion = new GrantorConversion(grantor.Id, export.ReferenceDate, await ManifestHashAsync(exportDirectory, cancellationToken), summary, by, now);
         db.GrantorConversions.Add(conversion);
         await db.SaveChangesAsync(cancellationToken);
         var links = carried.ToDictionary(c => c.Key, c => (c.Value.Agreement, Version: c.Value.Agreement.Versions[0], c.Value.Grant), StringComparer.Ordinal);
         Phase(grantor.Code, "providers and agreements written", started);
 
-        var payments = export.Payments.ToDictionary(p => p.ClaimNumber, StringComparer.Ordinal);
-        var carriedClaims = export.Claims.Where(c => links.ContainsKey(c.AgreementNumber));
+        // The claims stream from the export's workspace in file order, each with its payment: never all in memory.
+        var carriedClaims = export.Workspace.ClaimsWithPayment().Where(c => links.ContainsKey(c.Claim.AgreementNumber));
         Claim CarryOver(Pgb1Claim c)
         {
             var link = links[c.AgreementNumber];
@@ -199,19 +200,19 @@ public sealed class ConversionService(OpenPgbDbContext db, DatabaseSettings data
 
         if (db.Database.IsNpgsql())
         {
-            var paid = carriedClaims.Where(c => c.Status == Pgb1ClaimStatus.Paid).Select(c => (Claim.ExternalKeyOf(c.Number), payments[c.Number]));
-            await new PostgresConversionWriter(db, phase => Phase(grantor.Code, phase, started)).WriteAsync(grantor.Id, carriedClaims.Select(CarryOver), paid, cancellationToken);
+            var paid = carriedClaims.Where(c => c.Payment is not null).Select(c => (Claim.ExternalKeyOf(c.Claim.Number), c.Payment!));
+            await new PostgresConversionWriter(db, phase => Phase(grantor.Code, phase, started)).WriteAsync(grantor.Id, carriedClaims.Select(c => CarryOver(c.Claim)), paid, cancellationToken);
         }
         else
         {
             foreach (var batch in carriedClaims.Chunk(ClaimBatch))
             {
-                var claims = batch.Select(c => (Old: c, Claim: CarryOver(c))).ToList();
+                var claims = batch.Select(c => (Old: c, Claim: CarryOver(c.Claim))).ToList();
                 db.Claims.AddRange(claims.Select(c => c.Claim));
                 await db.SaveChangesAsync(cancellationToken);
-                db.CarriedOverPayments.AddRange(claims.Where(c => c.Old.Status == Pgb1ClaimStatus.Paid).Select(c =>
+                db.CarriedOverPayments.AddRange(claims.Where(c => c.Old.Payment is not null).Select(c =>
                 {
-                    var p = payments[c.Old.Number];
+                    var p = c.Old.Payment!;
                     return new CarriedOverPayment(c.Claim, p.Number, p.PaidOn, p.AmountCents, Parties.Iban.Normalize(p.Iban), p.Reference);
                 }));
                 await db.SaveChangesAsync(cancellationToken);
@@ -318,17 +319,17 @@ public sealed class ConversionService(OpenPgbDbContext db, DatabaseSettings data
     /// committed balances of the holder's grants (read inside the transaction); any difference is a blocking finding.
     /// The totals over all claims are checked against the export as well.
     /// </summary>
-    private async Task<IReadOnlyList<ReconciliationRow>> ReconcileAsync(Grantor grantor, Pgb1Export export, Plan plan, List<ConversionFinding> findings, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ReconciliationRow>> ReconcileAsync(Grantor grantor, Pgb1Export export, Plan plan, ClaimTotals totals, List<ConversionFinding> findings, CancellationToken cancellationToken)
     {
         var agreements = export.Agreements.Where(a => !plan.Stragglers.Contains(a.Bsn)).ToDictionary(a => a.Number, StringComparer.Ordinal);
-        var expected = export.Claims
-            .Where(c => agreements.ContainsKey(c.AgreementNumber) && c.Status is Pgb1ClaimStatus.Paid or Pgb1ClaimStatus.Approved)
-            .GroupBy(c =>
-            {
-                var a = agreements[c.AgreementNumber];
-                return (a.Bsn, Code: plan.Grants[a.BudgetKey].BudgetCodeFor(c.CareFunctionCode), c.StartDate.Year);
-            })
-            .ToDictionary(g => g.Key, g => (Paid: g.Where(c => c.Status == Pgb1ClaimStatus.Paid).Sum(c => c.AmountCents), Approved: g.Where(c => c.Status == Pgb1ClaimStatus.Approved).Sum(c => c.AmountCents)));
+        var expected = new Dictionary<(string Bsn, string Code, int Year), (long Paid, long Approved)>();
+        foreach (var ((number, careFunction, year), sums) in totals.PerAgreement)
+        {
+            var a = agreements[number];
+            var key = (a.Bsn, plan.Grants[a.BudgetKey].BudgetCodeFor(careFunction), year);
+            var current = expected.GetValueOrDefault(key);
+            expected[key] = (current.Paid + sums.Paid, current.Approved + sums.Approved);
+        }
 
         var bsnOfGrant = plan.Grants.Values.ToDictionary(g => g.Id, g => g.Bsn);
         var actual = new Dictionary<(string Bsn, string Code, int Year), (long Paid, long Approved)>();
@@ -357,12 +358,11 @@ public sealed class ConversionService(OpenPgbDbContext db, DatabaseSettings data
             FindingKinds.Reconciliation, $"{r.Bsn}/{r.CareFunctionCode}/{r.Year}",
             $"De aansluiting klopt niet: betaald PGB1 {r.PaidPgb1Cents}, OpenPgb {r.PaidOpenPgbCents}; goedgekeurd PGB1 {r.ApprovedPgb1Cents}, OpenPgb {r.ApprovedOpenPgbCents} (cent).")));
 
-        var converted = export.Claims.Where(c => agreements.ContainsKey(c.AgreementNumber)).ToList();
         var stored = await db.Claims.Where(c => c.GrantorId == grantor.Id && c.Channel == ClaimChannel.Conversion)
             .GroupBy(c => 1).Select(g => new { Count = g.Count(), Cents = g.Sum(c => c.AmountCents) }).SingleOrDefaultAsync(cancellationToken);
-        if ((stored?.Count ?? 0) != converted.Count || (stored?.Cents ?? 0) != converted.Sum(c => c.AmountCents))
+        if ((stored?.Count ?? 0) != totals.Claims || (stored?.Cents ?? 0) != totals.AllCents)
         {
-            findings.Add(ConversionFinding.Blocking(FindingKinds.Reconciliation, grantor.Code, $"OpenPgb heeft {stored?.Count ?? 0} declaraties voor {stored?.Cents ?? 0} cent overgenomen; de export heeft er {converted.Count} voor {converted.Sum(c => c.AmountCents)} cent."));
+            findings.Add(ConversionFinding.Blocking(FindingKinds.Reconciliation, grantor.Code, $"OpenPgb heeft {stored?.Count ?? 0} declaraties voor {stored?.Cents ?? 0} cent overgenomen; de export heeft er {totals.Claims} voor {totals.AllCents} cent."));
         }
 
         return rows;
@@ -377,24 +377,20 @@ public sealed class ConversionService(OpenPgbDbContext db, DatabaseSettings data
         }
     }
 
-    private static ConversionReport Refused(string grantorCode, Pgb1Export? export, IReadOnlyList<ConversionFinding> findings) =>
-        new(Summarise(grantorCode, ConversionStatuses.Refused, export, findings), findings, [], export is null ? [] : Stragglers(export), []);
+    private static ConversionReport Refused(string grantorCode, Pgb1Export? export, ClaimTotals? totals, IReadOnlyList<ConversionFinding> findings) =>
+        new(Summarise(grantorCode, ConversionStatuses.Refused, export, totals, findings), findings, [], export is null ? [] : Stragglers(export), []);
 
     /// <summary>The summary's counts from the export, stragglers left out (providers are counted when they are matched or created).</summary>
-    private static ConversionSummary Summarise(string grantorCode, string status, Pgb1Export? export, IReadOnlyCollection<ConversionFinding> findings)
+    private static ConversionSummary Summarise(string grantorCode, string status, Pgb1Export? export, ClaimTotals? totals, IReadOnlyCollection<ConversionFinding> findings)
     {
         var blocking = findings.Count(f => f.Severity == FindingSeverity.Blocking);
         var warnings = findings.Count - blocking;
-        if (export is null)
+        if (export is null || totals is null)
         {
             return new(grantorCode, status, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, blocking, warnings);
         }
 
         var stragglers = Stragglers(export).Select(s => s.Bsn).ToHashSet(StringComparer.Ordinal);
-        var agreements = export.Agreements.Where(a => !stragglers.Contains(a.Bsn)).Select(a => a.Number).ToHashSet(StringComparer.Ordinal);
-        var claims = export.Claims.Where(c => agreements.Contains(c.AgreementNumber)).ToList();
-        var claimNumbers = claims.Select(c => c.Number).ToHashSet(StringComparer.Ordinal);
-        long Sum(Pgb1ClaimStatus status) => claims.Where(c => c.Status == status).Sum(c => c.AmountCents);
         return new(
             grantorCode,
             status,
@@ -403,12 +399,12 @@ public sealed class ConversionService(OpenPgbDbContext db, DatabaseSettings data
             export.Budgets.Where(b => !stragglers.Contains(b.Bsn)).Select(b => b.BudgetKey).Distinct(StringComparer.Ordinal).Count(),
             0,
             0,
-            agreements.Count,
-            claims.Count,
-            export.Payments.Count(p => claimNumbers.Contains(p.ClaimNumber)),
-            Sum(Pgb1ClaimStatus.Paid),
-            Sum(Pgb1ClaimStatus.Approved),
-            Sum(Pgb1ClaimStatus.Submitted),
+            totals.Agreements,
+            totals.Claims,
+            totals.Payments,
+            totals.PaidCents,
+            totals.ApprovedCents,
+            totals.SubmittedCents,
             blocking,
             warnings);
     }
@@ -438,6 +434,71 @@ public sealed class ConversionService(OpenPgbDbContext db, DatabaseSettings data
     }
 
     private sealed record Plan(Dictionary<string, GrantFacts> Grants, HashSet<string> Stragglers);
+
+    /// <summary>
+    /// The export's claims of the budget holders who convert (stragglers left out), summed in one pass over the
+    /// workspace: counts and sums per status for the summary, and the paid and approved sums per agreement, care
+    /// function and year for the reconciliation (as many entries as agreements have years, not claims).
+    /// </summary>
+    private sealed class ClaimTotals
+    {
+        public int Agreements { get; private init; }
+
+        public int Claims { get; private set; }
+
+        public int Payments { get; private init; }
+
+        public long AllCents { get; private set; }
+
+        public long PaidCents { get; private set; }
+
+        public long ApprovedCents { get; private set; }
+
+        public long SubmittedCents { get; private set; }
+
+        public Dictionary<(string Agreement, string CareFunction, int Year), (long Paid, long Approved)> PerAgreement { get; } = [];
+
+        public static ClaimTotals Of(Pgb1Export export)
+        {
+            var stragglers = Stragglers(export).Select(s => s.Bsn).ToHashSet(StringComparer.Ordinal);
+            var agreements = export.Agreements.Where(a => !stragglers.Contains(a.Bsn)).Select(a => a.Number).ToHashSet(StringComparer.Ordinal);
+            var totals = new ClaimTotals
+            {
+                Agreements = agreements.Count,
+                Payments = (int)export.Workspace.PaymentsPerAgreement().Where(p => p.Agreement is { } a && agreements.Contains(a)).Sum(p => p.Payments),
+            };
+            foreach (var claim in export.Claims.Where(c => agreements.Contains(c.AgreementNumber)))
+            {
+                totals.Claims++;
+                totals.AllCents += claim.AmountCents;
+                switch (claim.Status)
+                {
+                    case Pgb1ClaimStatus.Paid:
+                        totals.PaidCents += claim.AmountCents;
+                        break;
+                    case Pgb1ClaimStatus.Approved:
+                        totals.ApprovedCents += claim.AmountCents;
+                        break;
+                    case Pgb1ClaimStatus.Submitted:
+                        totals.SubmittedCents += claim.AmountCents;
+                        break;
+                    default:
+                        continue;
+                }
+
+                if (claim.Status is Pgb1ClaimStatus.Paid or Pgb1ClaimStatus.Approved)
+                {
+                    var key = (claim.AgreementNumber, claim.CareFunctionCode, claim.StartDate.Year);
+                    var current = totals.PerAgreement.GetValueOrDefault(key);
+                    totals.PerAgreement[key] = claim.Status == Pgb1ClaimStatus.Paid
+                        ? (current.Paid + claim.AmountCents, current.Approved)
+                        : (current.Paid, current.Approved + claim.AmountCents);
+                }
+            }
+
+            return totals;
+        }
+    }
 
     private sealed record Applied(List<ProviderInvitation> Invitations, int Matched);
 }

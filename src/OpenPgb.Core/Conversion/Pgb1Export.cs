@@ -2,7 +2,9 @@ namespace OpenPgb.Core.Conversion;
 
 /// <summary>
 /// The old system's export of one grantor (PGB1 export, format version 1, ../shared/docs/CONVERSION.md), read and
-/// parsed. Money in cents, dates as <see cref="DateOnly"/>; every row keeps its file line for findings.
+/// parsed. Money in cents, dates as <see cref="DateOnly"/>; every row keeps its file line for findings. The five
+/// small files are held in memory; the claims and payments, which run into millions, are kept in the
+/// <see cref="Workspace"/> and read from it in file order whenever they are enumerated.
 /// </summary>
 public sealed record Pgb1Export(
     string GrantorCode,
@@ -12,8 +14,12 @@ public sealed record Pgb1Export(
     IReadOnlyList<Pgb1Budget> Budgets,
     IReadOnlyList<Pgb1Provider> Providers,
     IReadOnlyList<Pgb1Agreement> Agreements,
-    IReadOnlyList<Pgb1Claim> Claims,
-    IReadOnlyList<Pgb1Payment> Payments);
+    Pgb1Workspace Workspace)
+{
+    public IPgb1Rows<Pgb1Claim> Claims => Workspace.Claims;
+
+    public IPgb1Rows<Pgb1Payment> Payments => Workspace.Payments;
+}
 
 /// <summary>Where a row came from: file and line (the header is line 1).</summary>
 public readonly record struct Pgb1Line(string File, int Number)

@@ -6,7 +6,9 @@ namespace OpenPgb.Core.Conversion;
 /// <summary>
 /// The blocking findings of CONVERSION.md that concern the export's own consistency, each a rule on the parsed export
 /// (no database): unique keys, known references, valid BSNs and IBANs, claims within their agreement's care
-/// functions, and exactly one payment of its amount for every paid claim.
+/// functions, and exactly one payment of its amount for every paid claim. The checks that compare claims or payments
+/// with each other ask the export's <see cref="Pgb1Workspace"/> (SQL on its indexes) instead of building sets in memory.
+/// No check lists more than <see cref="Pgb1ExportReader.MaxListedPerFile"/> findings; one more line counts the rest.
 /// </summary>
 public static class Pgb1ExportChecks
 {
@@ -20,7 +22,33 @@ public static class Pgb1ExportChecks
         new PaidClaimMustHaveOnePaymentOfItsAmount(),
     ];
 
-    public static IReadOnlyList<ConversionFinding> FindingsOf(Pgb1Export export) => RuleSet.FindingsOf(All, export);
+    public static IReadOnlyList<ConversionFinding> FindingsOf(Pgb1Export export) =>
+        [.. All.SelectMany(rule => Listed(rule.Check(export)))];
+
+    private static IEnumerable<ConversionFinding> Listed(IEnumerable<ConversionFinding> findings)
+    {
+        long more = 0;
+        ConversionFinding? last = null;
+        var listed = 0;
+        foreach (var finding in findings)
+        {
+            if (listed++ < Pgb1ExportReader.MaxListedPerFile)
+            {
+                yield return finding;
+            }
+            else
+            {
+                more++;
+                last = finding;
+            }
+        }
+
+        if (last is not null)
+        {
+            var file = last.Key.Split(':')[0];
+            yield return ConversionFinding.Blocking(last.Kind, file, $"En nog {more} bevindingen van deze soort; de eerste {Pgb1ExportReader.MaxListedPerFile} staan hierboven.");
+        }
+    }
 }
 
 /// <summary>No key twice: budget holder, representative per holder, care-function budget, provider, agreement, claim, payment.</summary>
@@ -33,9 +61,12 @@ public sealed class KeysMustBeUnique : IRule<Pgb1Export, ConversionFinding>
         .. Duplicates(facts.Budgets, b => $"{b.BudgetKey}/{b.CareFunctionCode}", b => b.Line, "budget per zorgfunctie"),
         .. Duplicates(facts.Providers, p => p.Number, p => p.Line, "zorgverlener"),
         .. Duplicates(facts.Agreements, a => a.Number, a => a.Line, "zorgovereenkomst"),
-        .. Duplicates(facts.Claims, c => c.Number, c => c.Line, "declaratie"),
-        .. Duplicates(facts.Payments, p => p.Number, p => p.Line, "betaling"),
+        .. Duplicates(facts.Workspace.DuplicateClaimNumbers(), Pgb1ExportReader.ClaimsFile, "declaratie"),
+        .. Duplicates(facts.Workspace.DuplicatePaymentNumbers(), Pgb1ExportReader.PaymentsFile, "betaling"),
     ];
+
+    private static IEnumerable<ConversionFinding> Duplicates(IEnumerable<(int Line, int First)> duplicates, string file, string what) =>
+        duplicates.Select(d => ConversionFinding.Blocking(FindingKinds.DuplicateKey, new Pgb1Line(file, d.Line).ToString(), $"Deze {what} staat er al op {new Pgb1Line(file, d.First)}."));
 
     private static IEnumerable<ConversionFinding> Duplicates<T>(IEnumerable<T> rows, Func<T, string> key, Func<T, Pgb1Line> line, string what)
     {
@@ -59,7 +90,6 @@ public sealed class ReferencesMustBeKnown : IRule<Pgb1Export, ConversionFinding>
         var grants = facts.Budgets.Select(b => (b.BudgetKey, b.Bsn)).ToHashSet();
         var providers = facts.Providers.Select(p => p.Number).ToHashSet(StringComparer.Ordinal);
         var agreements = facts.Agreements.Select(a => a.Number).ToHashSet(StringComparer.Ordinal);
-        var claims = facts.Claims.Select(c => c.Number).ToHashSet(StringComparer.Ordinal);
         foreach (var r in facts.Representatives.Where(r => !holders.Contains(r.HolderBsn)))
         {
             yield return Unknown(r.Line, "De vertegenwoordigde budgethouder staat niet in budgethouders.csv.");
@@ -92,9 +122,9 @@ public sealed class ReferencesMustBeKnown : IRule<Pgb1Export, ConversionFinding>
             yield return Unknown(c.Line, $"Overeenkomst {c.AgreementNumber} staat niet in zorgovereenkomsten.csv.");
         }
 
-        foreach (var p in facts.Payments.Where(p => !claims.Contains(p.ClaimNumber)))
+        foreach (var (line, claimNumber) in facts.Workspace.PaymentsWithoutClaim())
         {
-            yield return Unknown(p.Line, $"Declaratie {p.ClaimNumber} staat niet in declaraties.csv.");
+            yield return Unknown(new Pgb1Line(Pgb1ExportReader.PaymentsFile, line), $"Declaratie {claimNumber} staat niet in declaraties.csv.");
         }
     }
 
@@ -136,21 +166,19 @@ public sealed class PaidClaimMustHaveOnePaymentOfItsAmount : IRule<Pgb1Export, C
 {
     public IEnumerable<ConversionFinding> Check(Pgb1Export facts)
     {
-        var payments = facts.Payments.ToLookup(p => p.ClaimNumber, StringComparer.Ordinal);
-        foreach (var claim in facts.Claims)
+        foreach (var claim in facts.Workspace.ClaimsWithWrongPayments())
         {
-            var paid = payments[claim.Number].ToList();
-            if (claim.Status == Pgb1ClaimStatus.Paid && paid.Count != 1)
+            if (claim.Status == Pgb1ClaimStatus.Paid && claim.Payments != 1)
             {
-                yield return Payment(claim.Line, $"Een betaalde declaratie heeft precies één betaling, deze heeft er {paid.Count}.");
+                yield return Payment(claim.Line, $"Een betaalde declaratie heeft precies één betaling, deze heeft er {claim.Payments}.");
             }
-            else if (claim.Status == Pgb1ClaimStatus.Paid && paid[0].AmountCents != claim.AmountCents)
+            else if (claim.Status == Pgb1ClaimStatus.Paid)
             {
-                yield return Payment(paid[0].Line, $"De betaling ({paid[0].AmountCents} cent) is niet het bedrag van declaratie {claim.Number} ({claim.AmountCents} cent).");
+                yield return Payment(claim.FirstPayment, $"De betaling ({claim.FirstPaymentCents} cent) is niet het bedrag van declaratie {claim.Number} ({claim.AmountCents} cent).");
             }
-            else if (claim.Status != Pgb1ClaimStatus.Paid && paid.Count > 0)
+            else
             {
-                yield return Payment(paid[0].Line, $"Declaratie {claim.Number} is niet betaald (status {Pgb1Codes.Of(claim.Status)}), maar heeft een betaling.");
+                yield return Payment(claim.FirstPayment, $"Declaratie {claim.Number} is niet betaald (status {Pgb1Codes.Of(claim.Status)}), maar heeft een betaling.");
             }
         }
     }

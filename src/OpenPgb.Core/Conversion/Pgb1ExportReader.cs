@@ -8,11 +8,14 @@ namespace OpenPgb.Core.Conversion;
 /// <summary>
 /// What reading an export gave: every finding, and the parsed export when the files themselves are sound (null when a
 /// file is missing, unreadable or disagrees with the manifest). An export with blocking findings is there for the
-/// report only: <see cref="HasBlockingFindings"/> means nothing of it may be applied.
+/// report only: <see cref="HasBlockingFindings"/> means nothing of it may be applied. Disposing it removes the export's
+/// workspace.
 /// </summary>
-public sealed record Pgb1ReadResult(Pgb1Export? Export, IReadOnlyList<ConversionFinding> Findings)
+public sealed record Pgb1ReadResult(Pgb1Export? Export, IReadOnlyList<ConversionFinding> Findings) : IDisposable
 {
     public bool HasBlockingFindings => Findings.Any(f => f.Severity == FindingSeverity.Blocking);
+
+    public void Dispose() => Export?.Workspace.Dispose();
 }
 
 /// <summary>
@@ -20,10 +23,16 @@ public sealed record Pgb1ReadResult(Pgb1Export? Export, IReadOnlyList<Conversion
 /// rows, the column count of every row, every field's format, and each data file against the manifest (rows,
 /// control total, SHA-256 computed while the file streams by). Trailing empty lines are allowed. When the files are
 /// sound, the export's own consistency is checked by <see cref="Pgb1ExportChecks"/>. Nothing here touches the database.
+/// The claims and payments stream into a <see cref="Pgb1Workspace"/> instead of memory, and no file lists more than
+/// <see cref="MaxListedPerFile"/> findings of its rows (then one line says how many more): a 500 MB export, sound or
+/// wholly wrong, is read in bounded memory.
 /// </summary>
 public static class Pgb1ExportReader
 {
     public const string FormatVersion = "1";
+
+    /// <summary>How many findings of one file's rows (or of one check) are listed before the rest is only counted.</summary>
+    public const int MaxListedPerFile = 1_000;
 
     public const string ExportFile = "export.csv";
     public const string ManifestFile = "manifest.csv";
@@ -97,28 +106,59 @@ public static class Pgb1ExportReader
         }
 
         var rows = new Dictionary<string, List<object>>(StringComparer.Ordinal);
-        foreach (var file in DataFiles)
+        var workspace = Pgb1Workspace.Create();
+        try
         {
-            rows[file] = await ReadDataFileAsync(directory, file, manifest[file], findings, cancellationToken);
-        }
+            foreach (var file in DataFiles)
+            {
+                switch (file)
+                {
+                    case ClaimsFile:
+                        using (var claims = workspace.LoadClaims())
+                        {
+                            await ReadDataFileAsync(directory, file, manifest[file], findings, row => claims.Add((Pgb1Claim)row), cancellationToken);
+                            claims.Complete();
+                        }
 
-        if (findings.Any(f => f.Severity == FindingSeverity.Blocking))
+                        break;
+                    case PaymentsFile:
+                        using (var payments = workspace.LoadPayments())
+                        {
+                            await ReadDataFileAsync(directory, file, manifest[file], findings, row => payments.Add((Pgb1Payment)row), cancellationToken);
+                            payments.Complete();
+                        }
+
+                        break;
+                    default:
+                        var list = rows[file] = [];
+                        await ReadDataFileAsync(directory, file, manifest[file], findings, list.Add, cancellationToken);
+                        break;
+                }
+            }
+
+            if (findings.Any(f => f.Severity == FindingSeverity.Blocking))
+            {
+                workspace.Dispose();
+                return new(null, findings);
+            }
+
+            var parsed = new Pgb1Export(
+                grantorCode,
+                referenceDate,
+                [.. rows[BudgetHoldersFile].Cast<Pgb1BudgetHolder>()],
+                [.. rows[RepresentativesFile].Cast<Pgb1Representative>()],
+                [.. rows[BudgetsFile].Cast<Pgb1Budget>()],
+                [.. rows[ProvidersFile].Cast<Pgb1Provider>()],
+                [.. rows[AgreementsFile].Cast<Pgb1Agreement>()],
+                workspace);
+            findings.AddRange(Pgb1ExportChecks.FindingsOf(parsed));
+            return new(parsed, findings);
+        }
+        catch
         {
-            return new(null, findings);
+            workspace.Dispose();
+            throw;
         }
-
-        var parsed = new Pgb1Export(
-            grantorCode,
-            referenceDate,
-            [.. rows[BudgetHoldersFile].Cast<Pgb1BudgetHolder>()],
-            [.. rows[RepresentativesFile].Cast<Pgb1Representative>()],
-            [.. rows[BudgetsFile].Cast<Pgb1Budget>()],
-            [.. rows[ProvidersFile].Cast<Pgb1Provider>()],
-            [.. rows[AgreementsFile].Cast<Pgb1Agreement>()],
-            [.. rows[ClaimsFile].Cast<Pgb1Claim>()],
-            [.. rows[PaymentsFile].Cast<Pgb1Payment>()]);
-        findings.AddRange(Pgb1ExportChecks.FindingsOf(parsed));
-        return new(parsed, findings);
     }
 
     private sealed record ManifestEntry(long Rows, long ControlTotalCents, string Sha256);
@@ -162,36 +202,36 @@ public static class Pgb1ExportReader
     private static async Task<List<(Pgb1Line Line, string[] Fields)>?> ReadSmallFileAsync(string directory, string file, List<ConversionFinding> findings, CancellationToken cancellationToken)
     {
         var result = new List<(Pgb1Line, string[])>();
-        var ok = await StreamAsync(directory, file, findings, (line, fields) => result.Add((line, fields)), cancellationToken);
+        var ok = await StreamAsync(directory, file, findings, (line, fields, _) => result.Add((line, fields)), cancellationToken);
         return ok is null ? null : result;
     }
 
-    private static async Task<List<object>> ReadDataFileAsync(string directory, string file, ManifestEntry expected, List<ConversionFinding> findings, CancellationToken cancellationToken)
+    private static async Task ReadDataFileAsync(string directory, string file, ManifestEntry expected, List<ConversionFinding> findings, Action<object> add, CancellationToken cancellationToken)
     {
-        var rows = new List<object>();
         long controlTotal = 0;
         var parse = Parsers[file];
+        var before = findings.Count;
         var read = await StreamAsync(
             directory,
             file,
             findings,
-            (line, fields) =>
+            (line, fields, listed) =>
             {
                 try
                 {
                     var (row, cents) = parse(line, fields);
-                    rows.Add(row);
+                    add(row);
                     controlTotal += cents;
                 }
                 catch (FieldException bad)
                 {
-                    findings.Add(ConversionFinding.Blocking(FindingKinds.Field, line.ToString(), bad.Message));
+                    listed.Add(ConversionFinding.Blocking(FindingKinds.Field, line.ToString(), bad.Message));
                 }
             },
             cancellationToken);
         if (read is not { } facts)
         {
-            return rows;
+            return;
         }
 
         if (facts.Rows != expected.Rows)
@@ -204,12 +244,40 @@ public static class Pgb1ExportReader
             findings.Add(ConversionFinding.Blocking(FindingKinds.Manifest, file, $"De sha256 van {file} klopt niet met het manifest: het bestand is onvolledig of gewijzigd."));
         }
 
-        if (findings.All(f => !f.Key.StartsWith(file, StringComparison.Ordinal) || f.Kind != FindingKinds.Field) && controlTotal != expected.ControlTotalCents)
+        if (findings.Skip(before).All(f => f.Kind != FindingKinds.Field) && controlTotal != expected.ControlTotalCents)
         {
             findings.Add(ConversionFinding.Blocking(FindingKinds.Manifest, file, $"Het controletotaal van {file} is {controlTotal} cent, het manifest zegt {expected.ControlTotalCents}."));
         }
+    }
 
-        return rows;
+    /// <summary>The findings of one file's rows: the first <see cref="MaxListedPerFile"/> listed, the rest counted in one closing finding.</summary>
+    private sealed class ListedFindings(List<ConversionFinding> findings, string file)
+    {
+        private int _listed;
+        private long _more;
+        private string _kind = FindingKinds.Field;
+
+        public void Add(ConversionFinding finding)
+        {
+            if (_listed < MaxListedPerFile)
+            {
+                findings.Add(finding);
+                _listed++;
+            }
+            else
+            {
+                _more++;
+                _kind = finding.Kind;
+            }
+        }
+
+        public void Close()
+        {
+            if (_more > 0)
+            {
+                findings.Add(ConversionFinding.Blocking(_kind, file, $"En nog {_more} regels van {file} met een fout; de eerste {MaxListedPerFile} staan hierboven."));
+            }
+        }
     }
 
     private readonly record struct StreamFacts(long Rows, string Sha256);
@@ -218,7 +286,7 @@ public static class Pgb1ExportReader
     /// Streams one file line by line through a strict UTF-8 decoder and a SHA-256 of its bytes; checks the header and
     /// the column count of each row and hands each row on. Null when the file is missing, unreadable or wrongly shaped.
     /// </summary>
-    private static async Task<StreamFacts?> StreamAsync(string directory, string file, List<ConversionFinding> findings, Action<Pgb1Line, string[]> row, CancellationToken cancellationToken)
+    private static async Task<StreamFacts?> StreamAsync(string directory, string file, List<ConversionFinding> findings, Action<Pgb1Line, string[], ListedFindings> row, CancellationToken cancellationToken)
     {
         var path = Path.Combine(directory, file);
         if (!File.Exists(path))
@@ -234,6 +302,7 @@ public static class Pgb1ExportReader
         var lineNumber = 0;
         var blankSince = 0;
         var before = findings.Count;
+        var listed = new ListedFindings(findings, file);
         await using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true))
         await using (var hashing = new CryptoStream(stream, sha, CryptoStreamMode.Read, leaveOpen: true))
         using (var reader = new StreamReader(hashing, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16))
@@ -264,19 +333,19 @@ public static class Pgb1ExportReader
 
                     if (blankSince != 0)
                     {
-                        findings.Add(ConversionFinding.Blocking(FindingKinds.Columns, new Pgb1Line(file, blankSince).ToString(), "Een lege regel midden in het bestand."));
+                        listed.Add(ConversionFinding.Blocking(FindingKinds.Columns, new Pgb1Line(file, blankSince).ToString(), "Een lege regel midden in het bestand."));
                         blankSince = 0;
                     }
 
                     var fields = text.Split(';');
                     if (fields.Length != columns)
                     {
-                        findings.Add(ConversionFinding.Blocking(FindingKinds.Columns, line.ToString(), $"{fields.Length} kolommen, verwacht {columns}."));
+                        listed.Add(ConversionFinding.Blocking(FindingKinds.Columns, line.ToString(), $"{fields.Length} kolommen, verwacht {columns}."));
                         continue;
                     }
 
                     rows++;
-                    row(line, fields);
+                    row(line, fields, listed);
                 }
             }
             catch (DecoderFallbackException)
@@ -288,6 +357,7 @@ public static class Pgb1ExportReader
 
             // Drain what the reader left, so the hash covers every byte of the file.
             await hashing.CopyToAsync(Stream.Null, cancellationToken);
+            listed.Close();
         }
 
         if (lineNumber == 0)

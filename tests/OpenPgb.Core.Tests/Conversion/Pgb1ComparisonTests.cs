@@ -11,18 +11,20 @@ namespace OpenPgb.Core.Tests.Conversion;
 /// <summary>Comparing the export with the grantor's 501s (CONVERSION.md, compare): each kind of difference, stragglers left out, the latest 501 counting.</summary>
 public sealed class Pgb1ComparisonTests : IAsyncLifetime
 {
+    private Pgb1ReadResult _read = null!;
     private Pgb1Export _export = null!;
     private string _directory = null!;
 
     public async ValueTask InitializeAsync()
     {
         _directory = new Pgb1ExportFiles().Write();
-        var read = await Pgb1ExportReader.ReadAsync(_directory, Pgb1ExportFiles.Grantor, CancellationToken.None);
-        _export = read.Export!;
+        _read = await Pgb1ExportReader.ReadAsync(_directory, Pgb1ExportFiles.Grantor, CancellationToken.None);
+        _export = _read.Export!;
     }
 
     public ValueTask DisposeAsync()
     {
+        _read.Dispose();
         Directory.Delete(_directory, recursive: true);
         return ValueTask.CompletedTask;
     }

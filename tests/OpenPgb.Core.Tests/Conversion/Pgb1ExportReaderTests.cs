@@ -12,9 +12,15 @@ namespace OpenPgb.Core.Tests.Conversion;
 public sealed class Pgb1ExportReaderTests : IDisposable
 {
     private readonly List<string> _directories = [];
+    private readonly List<Pgb1ReadResult> _results = [];
 
     public void Dispose()
     {
+        foreach (var result in _results)
+        {
+            result.Dispose();
+        }
+
         foreach (var directory in _directories)
         {
             Directory.Delete(directory, recursive: true);
@@ -71,12 +77,52 @@ public sealed class Pgb1ExportReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task ManyBadRows_AreListedUpToTheLimit_AndTheRestIsCounted()
+    {
+        var files = new Pgb1ExportFiles();
+        files.Rows[Pgb1ExportReader.ClaimsFile].AddRange(Enumerable.Range(10, 1_500).Select(i => $"D-{i};OV-1;02;2026-03-01;2026-03-31;1;5000;XXX;F-{i};2026-04-01"));
+
+        var result = await ReadAsync(files);
+
+        result.Export.ShouldBeNull();
+        result.Findings.Count(f => f.Kind == FindingKinds.Field && f.Key.StartsWith($"{Pgb1ExportReader.ClaimsFile}:", StringComparison.Ordinal)).ShouldBe(Pgb1ExportReader.MaxListedPerFile);
+        result.Findings.ShouldContain(f => f.Key == Pgb1ExportReader.ClaimsFile && f.Message.StartsWith("En nog 500 regels", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ManyFindingsOfOneCheck_AreListedUpToTheLimit_AndTheRestIsCounted()
+    {
+        var files = new Pgb1ExportFiles();
+        files.Rows[Pgb1ExportReader.PaymentsFile].AddRange(Enumerable.Range(10, 1_200).Select(i => $"P-{i};D-X{i};2026-02-10;100;NL91ABNA0417164300;PGB1-{i}"));
+
+        var result = await ReadAsync(files);
+
+        result.Findings.Count(f => f.Kind == FindingKinds.UnknownReference).ShouldBe(Pgb1ExportReader.MaxListedPerFile + 1);
+        result.Findings.ShouldContain(f => f.Key == Pgb1ExportReader.PaymentsFile && f.Message.StartsWith("En nog 200 bevindingen", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheWorkspace_HoldsTheLargeFiles_AndIsGoneWhenTheResultIsDisposed()
+    {
+        var directory = Track(new Pgb1ExportFiles().Write());
+        var result = await Pgb1ExportReader.ReadAsync(directory, Pgb1ExportFiles.Grantor, CancellationToken.None);
+        var workspace = result.Export!.Workspace.FilePath;
+        File.Exists(workspace).ShouldBeTrue();
+
+        result.Export.Claims.Count.ShouldBe(5);
+        result.Export.Claims.Select(c => c.Line.Number).ShouldBe([2, 3, 4, 5, 6], "the claims come back in file order, each time they are read");
+        result.Dispose();
+
+        File.Exists(workspace).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task MissingFile_IsNamed()
     {
         var directory = Track(new Pgb1ExportFiles().Write());
         File.Delete(Path.Combine(directory, Pgb1ExportReader.PaymentsFile));
 
-        var result = await Pgb1ExportReader.ReadAsync(directory, Pgb1ExportFiles.Grantor, CancellationToken.None);
+        using var result = await Pgb1ExportReader.ReadAsync(directory, Pgb1ExportFiles.Grantor, CancellationToken.None);
 
         result.Findings.ShouldContain(f => f.Kind == FindingKinds.File && f.Key == Pgb1ExportReader.PaymentsFile);
     }
@@ -163,8 +209,12 @@ public sealed class Pgb1ExportReaderTests : IDisposable
             return f[0] == file ? string.Join(';', f[0], rows ?? f[1], total ?? f[2], f[3]) : r;
         })];
 
-    private async Task<Pgb1ReadResult> ReadAsync(Pgb1ExportFiles files) =>
-        await Pgb1ExportReader.ReadAsync(Track(files.Write()), Pgb1ExportFiles.Grantor, CancellationToken.None);
+    private async Task<Pgb1ReadResult> ReadAsync(Pgb1ExportFiles files)
+    {
+        var result = await Pgb1ExportReader.ReadAsync(Track(files.Write()), Pgb1ExportFiles.Grantor, CancellationToken.None);
+        _results.Add(result);
+        return result;
+    }
 
     private string Track(string directory)
     {
