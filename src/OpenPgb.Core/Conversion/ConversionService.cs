@@ -31,6 +31,7 @@ public sealed class ConversionBusyException(string message) : Exception(message)
 public sealed class ConversionService(OpenPgbDbContext db, DatabaseSettings database, TimeProvider time, ILogger<ConversionService> logger)
 {
     private const int ClaimBatch = 5_000;
+    private const int AgreementBatch = 1_000;
 
     public Task<ConversionReport> TrialAsync(string grantorCode, string exportDirectory, string by, CancellationToken cancellationToken) =>
         ConvertAsync(grantorCode, exportDirectory, by, trial: true, cancellationToken);
@@ -172,21 +173,29 @@ public sealed class ConversionService(OpenPgbDbContext db, DatabaseSettings data
         var agreements = export.Agreements.Where(a => !plan.Stragglers.Contains(a.Bsn)).ToList();
         var (providers, invitations, matched) = await ProvidersAsync(export, agreements, findings, now, cancellationToken);
 
-        var carried = new Dictionary<string, (CareAgreement Agreement, GrantFacts Grant)>(StringComparer.Ordinal);
-        foreach (var a in agreements)
+        // Agreements are written in batches and let go of by the change tracker after each: EF's bookkeeping of twenty
+        // thousand agreements with their versions took 400 MB. The claims need only the saved ids.
+        var links = new Dictionary<string, (CareAgreement Agreement, CareAgreementVersion Version, GrantFacts Grant)>(StringComparer.Ordinal);
+        foreach (var batch in agreements.Chunk(AgreementBatch))
         {
-            var grant = plan.Grants[a.BudgetKey];
-            var terms = new CareAgreementTerms(a.Type, a.CareFunctionCodes, a.StartDate, a.EndDate, a.Unit, a.TariffCents ?? 0, 0, a.FixedMonthlyCents, null);
-            var agreement = CareAgreement.CarryOver(grant.Id, grantor.Id, grant.BudgetHolderId, providers[a.ProviderNumber].Id, terms, a.Number, a.Status == Pgb1AgreementStatus.Ended, now);
-            db.CareAgreements.Add(agreement);
-            carried[a.Number] = (agreement, grant);
+            foreach (var a in batch)
+            {
+                var grant = plan.Grants[a.BudgetKey];
+                var terms = new CareAgreementTerms(a.Type, a.CareFunctionCodes, a.StartDate, a.EndDate, a.Unit, a.TariffCents ?? 0, 0, a.FixedMonthlyCents, null);
+                var agreement = CareAgreement.CarryOver(grant.Id, grantor.Id, grant.BudgetHolderId, providers[a.ProviderNumber].Id, terms, a.Number, a.Status == Pgb1AgreementStatus.Ended, now);
+                db.CareAgreements.Add(agreement);
+                links[a.Number] = (agreement, agreement.Versions[0], grant);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
         }
 
         var summary = Summarise(grantor.Code, ConversionStatuses.Converted, export, totals, findings) with { ProvidersCreated = invitations.Count, ProvidersMatched = matched };
         var conversion = new GrantorConversion(grantor.Id, export.ReferenceDate, await ManifestHashAsync(exportDirectory, cancellationToken), summary, by, now);
         db.GrantorConversions.Add(conversion);
         await db.SaveChangesAsync(cancellationToken);
-        var links = carried.ToDictionary(c => c.Key, c => (c.Value.Agreement, Version: c.Value.Agreement.Versions[0], c.Value.Grant), StringComparer.Ordinal);
+        db.ChangeTracker.Clear();
         Phase(grantor.Code, "providers and agreements written", started);
 
         // The claims stream from the export's workspace in file order, each with its payment: never all in memory.
@@ -200,8 +209,8 @@ public sealed class ConversionService(OpenPgbDbContext db, DatabaseSettings data
 
         if (db.Database.IsNpgsql())
         {
-            var paid = carriedClaims.Where(c => c.Payment is not null).Select(c => (Claim.ExternalKeyOf(c.Claim.Number), c.Payment!));
-            await new PostgresConversionWriter(db, phase => Phase(grantor.Code, phase, started)).WriteAsync(grantor.Id, carriedClaims.Select(c => CarryOver(c.Claim)), paid, cancellationToken);
+            await new PostgresConversionWriter(db, phase => Phase(grantor.Code, phase, started))
+                .WriteAsync(() => carriedClaims.Select(c => (CarryOver(c.Claim), c.Payment)), totals.Claims, cancellationToken);
         }
         else
         {
@@ -373,7 +382,13 @@ public sealed class ConversionService(OpenPgbDbContext db, DatabaseSettings data
     {
         if (logger.IsEnabled(LogLevel.Debug))
         {
-            logger.LogDebug("Conversion of {Grantor}: {Phase} after {Seconds:F1} s", grantorCode, phase, time.GetElapsedTime(started).TotalSeconds);
+            logger.LogDebug(
+                "Conversion of {Grantor}: {Phase} after {Seconds:F1} s, working set {WorkingSetMb} MB, managed heap {HeapMb} MB",
+                grantorCode,
+                phase,
+                time.GetElapsedTime(started).TotalSeconds,
+                Environment.WorkingSet >> 20,
+                GC.GetTotalMemory(forceFullCollection: false) >> 20);
         }
     }
 

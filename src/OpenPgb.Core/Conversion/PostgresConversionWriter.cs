@@ -9,31 +9,47 @@ namespace OpenPgb.Core.Conversion;
 /// <summary>
 /// Writes a conversion's claims and their historic payments on PostgreSQL with binary COPY instead of one INSERT per
 /// row through the change tracker (EF's per-entity cost made a million claims take many minutes; ADR 0012). The claims
-/// are made by <see cref="Claim.CarryOver"/> as on every provider, and only their columns are copied; the payments go
-/// into a temporary table and reach their claims by the claim's external key in one INSERT ... SELECT. Runs on the
-/// conversion's connection and inside its transaction, so a rollback or a killed process leaves none of it.
+/// are made by <see cref="Claim.CarryOver"/> as on every provider, and only their columns are copied. Their ids are
+/// taken from the table's sequence first (as the intake's writer does), so the payments can be copied straight into
+/// their table with their claim's id in a second pass over the export's workspace, without a join back to the claims.
+/// Runs on the conversion's connection and inside its transaction, so a rollback or a killed process leaves none of it.
 /// </summary>
 internal sealed class PostgresConversionWriter(OpenPgbDbContext db, Action<string> phase)
 {
     private static readonly string[] ClaimColumns =
     [
-        "CareAgreementId", "CareAgreementVersionId", "GrantId", "GrantorId", "BudgetHolderId", "CareProviderId", "Kind",
+        "Id", "CareAgreementId", "CareAgreementVersionId", "GrantId", "GrantorId", "BudgetHolderId", "CareProviderId", "Kind",
         "CareFunctionCode", "BudgetCode", "PeriodStart", "PeriodEnd", "BudgetYear", "Units", "TariffCents", "AmountCents",
         "InvoiceNumber", "InvoiceDate", "Channel", "Status", "SubmittedAt", "SubmittedBy", "DecidedAt", "DecidedBy",
         "RejectionReason", "HoldReason", "ReleasedBy", "ExternalKey",
     ];
 
-    /// <summary>Copies the claims, then links each payment to its (paid) claim; returns how many payments were linked.</summary>
-    public async Task<long> WriteAsync(int grantorId, IEnumerable<Claim> claims, IEnumerable<(string ClaimKey, Pgb1Payment Payment)> payments, CancellationToken cancellationToken)
+    private static readonly string[] PaymentColumns =
+        ["ClaimId", "GrantorId", "GrantId", "CareProviderId", "Pgb1Number", "PaidOn", "AmountCents", "Iban", "Reference"];
+
+    /// <summary>
+    /// Copies the <paramref name="count"/> claims <paramref name="rows"/> gives, then their payments (a second
+    /// enumeration, in the same order); returns how many payments were written.
+    /// </summary>
+    public async Task<long> WriteAsync(Func<IEnumerable<(Claim Claim, Pgb1Payment? Payment)>> rows, int count, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var columns = string.Join(", ", ClaimColumns.Select(c => $"\"{c}\""));
-        await using (var importer = await connection.BeginBinaryImportAsync($"COPY \"Claims\" ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        var ids = await ReserveIdsAsync(connection, count, cancellationToken);
+        phase("claim ids reserved");
+
+        var i = 0;
+        await using (var importer = await connection.BeginBinaryImportAsync(Copy("Claims", ClaimColumns), cancellationToken))
         {
             // Rows are buffered by the importer; the per-row calls are synchronous to avoid an await per value.
-            foreach (var c in claims)
+            foreach (var (c, _) in rows())
             {
+                if (i == ids.Length)
+                {
+                    throw new InvalidOperationException($"The export gave more than the {count} claims counted before the transaction.");
+                }
+
                 importer.StartRow();
+                importer.Write(ids[i++], NpgsqlDbType.Bigint);
                 importer.Write(c.CareAgreementId, NpgsqlDbType.Bigint);
                 importer.Write(c.CareAgreementVersionId, NpgsqlDbType.Bigint);
                 importer.Write(c.GrantId, NpgsqlDbType.Bigint);
@@ -66,52 +82,76 @@ internal sealed class PostgresConversionWriter(OpenPgbDbContext db, Action<strin
             await importer.CompleteAsync(cancellationToken);
         }
 
-        phase("claims copied");
-        await using (var create = new NpgsqlCommand(
-            """
-            CREATE TEMP TABLE conversion_payments (claim_key varchar(100) NOT NULL, number varchar(40) NOT NULL, paid_on date NOT NULL,
-              amount_cents bigint NOT NULL, iban varchar(34) NOT NULL, reference varchar(140) NOT NULL) ON COMMIT DROP
-            """,
-            connection))
+        if (i != ids.Length)
         {
-            await create.ExecuteNonQueryAsync(cancellationToken);
+            throw new InvalidOperationException($"The export gave {i} claims, not the {count} counted before the transaction.");
         }
 
-        long copied = 0;
-        await using (var importer = await connection.BeginBinaryImportAsync("COPY conversion_payments (claim_key, number, paid_on, amount_cents, iban, reference) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        phase("claims copied");
+        long payments = 0;
+        i = 0;
+        await using (var importer = await connection.BeginBinaryImportAsync(Copy("CarriedOverPayments", PaymentColumns), cancellationToken))
         {
-            foreach (var (key, p) in payments)
+            foreach (var (c, p) in rows())
             {
+                var id = ids[i++];
+                if (p is null)
+                {
+                    continue;
+                }
+
+                // Only a paid claim carried over has a payment (CarriedOverPayment's own rule, checked here as its constructor would).
+                if (c.Status != ClaimStatus.Paid)
+                {
+                    throw new InvalidOperationException($"Claim {c.ExternalKey} is not paid but has a carried-over payment.");
+                }
+
                 importer.StartRow();
-                importer.Write(key, NpgsqlDbType.Varchar);
+                importer.Write(id, NpgsqlDbType.Bigint);
+                importer.Write(c.GrantorId, NpgsqlDbType.Integer);
+                importer.Write(c.GrantId, NpgsqlDbType.Bigint);
+                importer.Write(c.CareProviderId, NpgsqlDbType.Bigint);
                 importer.Write(p.Number, NpgsqlDbType.Varchar);
                 importer.Write(p.PaidOn, NpgsqlDbType.Date);
                 importer.Write(p.AmountCents, NpgsqlDbType.Bigint);
                 importer.Write(Parties.Iban.Normalize(p.Iban), NpgsqlDbType.Varchar);
                 importer.Write(p.Reference, NpgsqlDbType.Varchar);
-                copied++;
+                payments++;
             }
 
             await importer.CompleteAsync(cancellationToken);
         }
 
-        await using var insert = new NpgsqlCommand(
-            $"""
-            INSERT INTO "CarriedOverPayments" ("ClaimId", "GrantorId", "GrantId", "CareProviderId", "Pgb1Number", "PaidOn", "AmountCents", "Iban", "Reference")
-            SELECT c."Id", c."GrantorId", c."GrantId", c."CareProviderId", p.number, p.paid_on, p.amount_cents, p.iban, p.reference
-            FROM conversion_payments p
-            JOIN "Claims" c ON c."GrantorId" = $1 AND c."Channel" = '{nameof(ClaimChannel.Conversion)}' AND c."Status" = '{nameof(ClaimStatus.Paid)}' AND c."ExternalKey" = p.claim_key
-            """,
-            connection);
-        insert.Parameters.Add(new NpgsqlParameter { Value = grantorId });
-        insert.CommandTimeout = 0;
         phase("payments copied");
-        var linked = await insert.ExecuteNonQueryAsync(cancellationToken);
+        return payments;
+    }
 
-        // Only a paid claim carried over has a payment (CarriedOverPayment's own rule): every one must have found it.
-        return linked == copied
-            ? linked
-            : throw new InvalidOperationException($"Only {linked} of {copied} carried-over payments found their paid claim.");
+    private static string Copy(string table, string[] columns) =>
+        $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)";
+
+    /// <summary>
+    /// Takes <paramref name="count"/> values from the claims' id sequence: unique however many sessions insert claims
+    /// meanwhile (a sequence is never rolled back, so a trial or a refused run leaves a gap, as any rollback does).
+    /// </summary>
+    private static async Task<long[]> ReserveIdsAsync(NpgsqlConnection connection, int count, CancellationToken cancellationToken)
+    {
+        var ids = new long[count];
+        if (count == 0)
+        {
+            return ids;
+        }
+
+        await using var command = new NpgsqlCommand("SELECT nextval(pg_get_serial_sequence('\"Claims\"', 'Id')) FROM generate_series(1, $1)", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = count });
+        command.CommandTimeout = 0;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var i = 0;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids[i++] = reader.GetInt64(0);
+        }
+
+        return ids;
     }
 
     private static void WriteNullable(NpgsqlBinaryImporter importer, string? value, NpgsqlDbType type)
