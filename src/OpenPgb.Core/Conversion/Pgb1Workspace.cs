@@ -60,7 +60,8 @@ public sealed class Pgb1Workspace : IDisposable
         {
             try
             {
-                if (File.GetLastWriteTimeUtc(stale) < DateTime.UtcNow.AddDays(-1))
+                // Compared with the file system's own clock, not the application's (a test may move that one).
+                if (File.GetLastWriteTimeUtc(stale) < TimeProvider.System.GetUtcNow().UtcDateTime.AddDays(-1))
                 {
                     File.Delete(stale);
                 }
