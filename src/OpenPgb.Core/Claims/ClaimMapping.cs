@@ -2,9 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OpenPgb.Core.CareAgreements;
 using OpenPgb.Core.CareProviders;
-using OpenPgb.Core.Grantors;
-using OpenPgb.Core.Grants;
-using OpenPgb.Core.Parties;
 
 namespace OpenPgb.Core.Claims;
 
@@ -27,12 +24,14 @@ internal sealed class ClaimMapping : IEntityTypeConfiguration<Claim>
         builder.Property(c => c.HoldReason).HasMaxLength(200);
         builder.Property(c => c.ReleasedBy).HasMaxLength(200);
         builder.Property(c => c.ExternalKey).HasMaxLength(100);
+        // A claim belongs to an agreement version; its grant, grantor, budget holder and provider are copies of the
+        // agreement's, made by the claim's factories, for the query filters and indexes. Foreign keys on those copies
+        // were checked per inserted row (a lookup and a parent row lock each) and guaranteed nothing the agreement's
+        // key does not; `openpgb ledger verify` checks that the copies equal the agreement's (ADR 0013).
         builder.HasOne<CareAgreement>().WithMany().HasForeignKey(c => c.CareAgreementId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<CareAgreementVersion>().WithMany().HasForeignKey(c => c.CareAgreementVersionId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Grant>().WithMany().HasForeignKey(c => c.GrantId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Grantor>().WithMany().HasForeignKey(c => c.GrantorId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<BudgetHolder>().WithMany().HasForeignKey(c => c.BudgetHolderId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<CareProvider>().WithMany().HasForeignKey(c => c.CareProviderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => c.GrantId).HasDatabaseName("IX_Claims_GrantId");
+        builder.HasIndex(c => c.GrantorId).HasDatabaseName("IX_Claims_GrantorId");
 
         // The payment run selects approved claims; the overview lists a holder's claims; checks look at an agreement's.
         builder.HasIndex(c => new { c.Status, c.GrantorId }).HasDatabaseName("ix_claims_status");

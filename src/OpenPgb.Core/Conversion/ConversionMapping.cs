@@ -42,7 +42,10 @@ internal sealed class CarriedOverPaymentMapping : IEntityTypeConfiguration<Carri
         builder.HasIndex(p => p.ClaimId).IsUnique().HasDatabaseName("ux_carried_over_payments_claim");
         builder.HasIndex(p => p.GrantId).HasDatabaseName("ix_carried_over_payments_grant");
         builder.HasOne(p => p.Claim).WithMany().HasForeignKey(p => p.ClaimId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Grantor>().WithMany().HasForeignKey(p => p.GrantorId).OnDelete(DeleteBehavior.Restrict);
+
+        // Grantor, grant and provider are the claim's, copied for the query filters: no foreign keys of their own
+        // (ADR 0013); `openpgb ledger verify` holds them to the claim's.
+        builder.HasIndex(p => p.GrantorId).HasDatabaseName("IX_CarriedOverPayments_GrantorId");
     }
 }
 

@@ -14,6 +14,20 @@ public sealed class LedgerVerifier(OpenPgbDbContext db)
 {
     private static readonly (string Name, string Sql)[] Checks =
     [
+        // The claim's copies of its agreement's grant, grantor, holder and provider carry no foreign keys of their own
+        // (ADR 0013): the agreement's key holds, and this holds the copies to it.
+        ("each claim's grant, grantor, budget holder and provider are its agreement's, and its version is of that agreement", """
+            SELECT COUNT(*) FROM "Claims" c
+            WHERE NOT EXISTS (SELECT 1 FROM "CareAgreements" a
+                              WHERE a."Id" = c."CareAgreementId" AND a."GrantId" = c."GrantId" AND a."GrantorId" = c."GrantorId"
+                                AND a."BudgetHolderId" = c."BudgetHolderId" AND a."CareProviderId" = c."CareProviderId")
+               OR NOT EXISTS (SELECT 1 FROM "CareAgreementVersions" v WHERE v."Id" = c."CareAgreementVersionId" AND v."CareAgreementId" = c."CareAgreementId")
+            """),
+        ("each carried-over payment's grantor, grant and provider are its claim's", """
+            SELECT COUNT(*) FROM "CarriedOverPayments" o
+            WHERE NOT EXISTS (SELECT 1 FROM "Claims" c
+                              WHERE c."Id" = o."ClaimId" AND c."GrantorId" = o."GrantorId" AND c."GrantId" = o."GrantId" AND c."CareProviderId" = o."CareProviderId")
+            """),
         ("each paid claim is in exactly one unreturned payment or was paid by PGB1, and no other claim is", """
             SELECT COUNT(*) FROM "Claims" c
             WHERE (c."Status" = 'Paid') <> (EXISTS (SELECT 1 FROM "PaymentItems" i WHERE i."ClaimId" = c."Id" AND i."ReturnedAt" IS NULL)

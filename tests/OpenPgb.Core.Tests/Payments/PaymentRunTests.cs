@@ -130,6 +130,22 @@ public sealed class PaymentRunTests : IAsyncLifetime
         await Should.ThrowAsync<Npgsql.PostgresException>(() => db.Database.ExecuteSqlRawAsync("INSERT INTO \"LedgerTransfers\" (\"JournalEntryId\", \"DebitAccountId\", \"CreditAccountId\", \"AmountCents\") SELECT \"JournalEntryId\", \"DebitAccountId\", \"CreditAccountId\", 0 FROM \"LedgerTransfers\""));
     }
 
+    [Fact]
+    public async Task AClaimWhoseCopiesDifferFromItsAgreement_IsFoundByTheVerifier()
+    {
+        var agreement = await _world.ApprovedAsync();
+        var claim = await _world.ApprovedClaimAsync(AgreementWorld.Claim(agreement, hours: 4, month: 10));
+        await AssertLedgerSoundAsync();
+        await using var scope = _db.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<OpenPgbDbContext>();
+
+        // No foreign key stops this any more (ADR 0013); the verifier must.
+        await db.Database.ExecuteSqlRawAsync("UPDATE \"Claims\" SET \"CareProviderId\" = \"CareProviderId\" + 1000 WHERE \"Id\" = {0}", claim);
+
+        (await scope.ServiceProvider.GetRequiredService<LedgerVerifier>().VerifyAsync(CancellationToken.None))
+            .ShouldContain(v => v.StartsWith("each claim's grant, grantor, budget holder and provider are its agreement's", StringComparison.Ordinal));
+    }
+
     private async Task AssertLedgerSoundAsync()
     {
         await using var scope = _db.Scope();

@@ -924,9 +924,11 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
 
                     b.HasIndex("CareAgreementVersionId");
 
-                    b.HasIndex("GrantId");
+                    b.HasIndex("GrantId")
+                        .HasDatabaseName("IX_Claims_GrantId");
 
-                    b.HasIndex("GrantorId");
+                    b.HasIndex("GrantorId")
+                        .HasDatabaseName("IX_Claims_GrantorId");
 
                     b.HasIndex("BudgetHolderId", "Status")
                         .HasDatabaseName("ix_claims_holder");
@@ -1081,7 +1083,8 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                     b.HasIndex("GrantId")
                         .HasDatabaseName("ix_carried_over_payments_grant");
 
-                    b.HasIndex("GrantorId");
+                    b.HasIndex("GrantorId")
+                        .HasDatabaseName("IX_CarriedOverPayments_GrantorId");
 
                     b.ToTable("CarriedOverPayments", (string)null);
                 });
@@ -2833,12 +2836,6 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("OpenPgb.Core.Claims.Claim", b =>
                 {
-                    b.HasOne("OpenPgb.Core.Parties.BudgetHolder", null)
-                        .WithMany()
-                        .HasForeignKey("BudgetHolderId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("OpenPgb.Core.CareAgreements.CareAgreement", null)
                         .WithMany()
                         .HasForeignKey("CareAgreementId")
@@ -2848,24 +2845,6 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                     b.HasOne("OpenPgb.Core.CareAgreements.CareAgreementVersion", null)
                         .WithMany()
                         .HasForeignKey("CareAgreementVersionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("OpenPgb.Core.CareProviders.CareProvider", null)
-                        .WithMany()
-                        .HasForeignKey("CareProviderId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("OpenPgb.Core.Grants.Grant", null)
-                        .WithMany()
-                        .HasForeignKey("GrantId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
-                        .WithMany()
-                        .HasForeignKey("GrantorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2884,12 +2863,6 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                     b.HasOne("OpenPgb.Core.Claims.Claim", "Claim")
                         .WithMany()
                         .HasForeignKey("ClaimId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
-                        .WithMany()
-                        .HasForeignKey("GrantorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

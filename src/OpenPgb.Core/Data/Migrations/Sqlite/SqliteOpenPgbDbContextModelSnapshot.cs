@@ -906,9 +906,11 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("CareAgreementVersionId");
 
-                    b.HasIndex("GrantId");
+                    b.HasIndex("GrantId")
+                        .HasDatabaseName("IX_Claims_GrantId");
 
-                    b.HasIndex("GrantorId");
+                    b.HasIndex("GrantorId")
+                        .HasDatabaseName("IX_Claims_GrantorId");
 
                     b.HasIndex("BudgetHolderId", "Status")
                         .HasDatabaseName("ix_claims_holder");
@@ -1060,7 +1062,8 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                     b.HasIndex("GrantId")
                         .HasDatabaseName("ix_carried_over_payments_grant");
 
-                    b.HasIndex("GrantorId");
+                    b.HasIndex("GrantorId")
+                        .HasDatabaseName("IX_CarriedOverPayments_GrantorId");
 
                     b.ToTable("CarriedOverPayments", (string)null);
                 });
@@ -2775,12 +2778,6 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("OpenPgb.Core.Claims.Claim", b =>
                 {
-                    b.HasOne("OpenPgb.Core.Parties.BudgetHolder", null)
-                        .WithMany()
-                        .HasForeignKey("BudgetHolderId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("OpenPgb.Core.CareAgreements.CareAgreement", null)
                         .WithMany()
                         .HasForeignKey("CareAgreementId")
@@ -2790,24 +2787,6 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                     b.HasOne("OpenPgb.Core.CareAgreements.CareAgreementVersion", null)
                         .WithMany()
                         .HasForeignKey("CareAgreementVersionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("OpenPgb.Core.CareProviders.CareProvider", null)
-                        .WithMany()
-                        .HasForeignKey("CareProviderId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("OpenPgb.Core.Grants.Grant", null)
-                        .WithMany()
-                        .HasForeignKey("GrantId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
-                        .WithMany()
-                        .HasForeignKey("GrantorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2826,12 +2805,6 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                     b.HasOne("OpenPgb.Core.Claims.Claim", "Claim")
                         .WithMany()
                         .HasForeignKey("ClaimId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
-                        .WithMany()
-                        .HasForeignKey("GrantorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
