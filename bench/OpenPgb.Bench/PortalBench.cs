@@ -17,17 +17,26 @@ using OpenPgb.Testing;
 namespace OpenPgb.Bench;
 
 /// <summary>
-/// Load on the running portal at national size: budget holders imported as 501s, 1.5 agreements each, and the given
-/// total of approved claims with their ledger bookings. Then the real web host (Release build, its own process,
-/// loopback) serves N concurrent budget holders, each signed in through the login form, who open their overview
-/// ("Mijn budget": grants and the ledger's paid/committed/remaining) and, in the same loop, a static file. Client-side
-/// latency of every request is recorded; bounded in requests.
+/// Load on the running portal at national size (issue 13): budget holders imported as 501s, 1.5 agreements each, and
+/// the given total of approved claims with their ledger bookings. Then the real web host (Release build, its own
+/// process, loopback) serves budget holders, each signed in through the login form, in two measurements:
+/// <list type="bullet">
+/// <item><b>Open loop</b>: requests arrive at a fixed rate whatever the answers do (half the overview "Mijn budget",
+/// grants and the ledger's paid/committed/remaining; half a static file), spread over the signed-in users. Latency is
+/// counted from when a request was due, not from when it was sent, so a slow answer delays the count of the requests
+/// behind it instead of hiding them (no coordinated omission).</item>
+/// <item><b>Capacity</b>: every user in a loop without think time, first on the overview only, then on the static
+/// file only, each for a fixed time: requests per second of each at saturation.</item>
+/// </list>
+/// A closed loop of 100 clients measures the queue, not the page: that is why the open loop gives the latency figure.
 /// </summary>
 internal static partial class PortalBench
 {
     private const string Password = "Bench-wachtwoord-2026";
+    private const string Overview = "/budgethouder";
+    private const string Static = "/css/site.css";
 
-    public static async Task<JsonObject> RunAsync(int holders, int claims, int users, int rounds)
+    public static async Task<JsonObject> RunAsync(int holders, int claims, int users, int rate, int seconds)
     {
         await using var server = await PostgresServer.StartAsync(durable: true);
         var connectionString = await server.CreateDatabaseAsync();
@@ -59,23 +68,52 @@ internal static partial class PortalBench
 
             var userNames = await CreateUsersAsync(connectionString, users);
             using var web = await StartWebAsync(connectionString);
-            var (overview, statics) = await LoadAsync(web.BaseAddress, userNames, rounds);
-            return new JsonObject
+            var clients = await Task.WhenAll(userNames.Select(name => SignInAsync(web.BaseAddress, name)));
+            try
             {
-                ["overview_p95_ms"] = Percentile(overview, 0.95),
-                ["static_p95_ms"] = Percentile(statics, 0.95),
-                ["overview_p50_ms"] = Percentile(overview, 0.50),
-                ["static_p50_ms"] = Percentile(statics, 0.50),
-                ["ratio_p95"] = Math.Round(Percentile(overview, 0.95) / Math.Max(0.1, Percentile(statics, 0.95)), 2),
-                ["concurrent_users"] = users,
-                ["claims_total"] = claims,
-                ["budget_holders"] = holders,
-                ["requests"] = overview.Count + statics.Count,
-                ["machine"] = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}",
-                ["notes"] = "Loopback; web host (Release), PostgreSQL 15 (fsync on) and the load generator share the cores. "
-                    + "Each user signs in once through the login form, then alternates GET /budgethouder and GET /css/site.css; five warm-up pairs are not counted. "
-                    + "Latency is measured in the client, from request to the last byte of the body.",
-            };
+                // Warm-up, not measured: the first requests of a fresh process pay for JIT and connection pools.
+                foreach (var client in clients.Take(10))
+                {
+                    await TimeAsync(client, Overview);
+                    await TimeAsync(client, Static);
+                }
+
+                var (overview, statics, late) = await OpenLoopAsync(clients, rate, TimeSpan.FromSeconds(seconds));
+                Console.WriteLine($"open loop at {rate}/s: overview p95 {Percentile(overview, 0.95)} ms, static p95 {Percentile(statics, 0.95)} ms");
+                var overviewRps = await SaturatedAsync(clients, Overview, TimeSpan.FromSeconds(20));
+                var staticRps = await SaturatedAsync(clients, Static, TimeSpan.FromSeconds(20));
+                Console.WriteLine($"saturated: overview {overviewRps} req/s, static {staticRps} req/s");
+                return new JsonObject
+                {
+                    ["open_loop_rate"] = rate,
+                    ["open_loop_seconds"] = seconds,
+                    ["overview_p95_ms"] = Percentile(overview, 0.95),
+                    ["static_p95_ms"] = Percentile(statics, 0.95),
+                    ["overview_p50_ms"] = Percentile(overview, 0.50),
+                    ["static_p50_ms"] = Percentile(statics, 0.50),
+                    ["overview_p99_ms"] = Percentile(overview, 0.99),
+                    ["requests_sent_late"] = late,
+                    ["overview_rps_saturated"] = overviewRps,
+                    ["static_rps_saturated"] = staticRps,
+                    ["capacity_ratio"] = Math.Round(overviewRps / Math.Max(0.1, staticRps), 3),
+                    ["signed_in_users"] = users,
+                    ["claims_total"] = claims,
+                    ["budget_holders"] = holders,
+                    ["requests"] = overview.Count + statics.Count,
+                    ["machine"] = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}",
+                    ["notes"] = "Loopback; web host (Release), PostgreSQL 15 (fsync on) and the load generator share the cores. "
+                        + $"Open loop: a request falls due every {1000.0 / rate:F1} ms for {seconds} s, alternately GET {Overview} and GET {Static}, "
+                        + "spread over the signed-in users; latency from the due time to the last byte of the body (requests_sent_late counts those the generator itself sent more than 5 ms late). "
+                        + $"Capacity: all {users} users in a loop without think time for 20 s on one path at a time.",
+                };
+            }
+            finally
+            {
+                foreach (var client in clients)
+                {
+                    client.Dispose();
+                }
+            }
         }
         finally
         {
@@ -158,38 +196,67 @@ internal static partial class PortalBench
         throw new InvalidOperationException("The web host did not become ready.");
     }
 
-    private static async Task<(List<double> Overview, List<double> Static)> LoadAsync(Uri baseAddress, IReadOnlyList<string> userNames, int rounds)
+    /// <summary>Requests fall due at a fixed rate; each is sent when due (or as soon after as the generator can) and timed from its due time.</summary>
+    private static async Task<(List<double> Overview, List<double> Static, int Late)> OpenLoopAsync(HttpClient[] clients, int rate, TimeSpan duration)
     {
-        var clients = await Task.WhenAll(userNames.Select(name => SignInAsync(baseAddress, name)));
-
-        // Warm-up, not measured: the first requests of a fresh process pay for JIT and connection pools.
-        foreach (var client in clients.Take(5))
-        {
-            await TimeAsync(client, "/budgethouder");
-            await TimeAsync(client, "/css/site.css");
-        }
-
         var overview = new List<double>();
         var statics = new List<double>();
-        await Task.WhenAll(clients.Select(async client =>
+        var inFlight = new List<Task>();
+        var total = (int)(rate * duration.TotalSeconds);
+        var interval = TimeSpan.FromSeconds(1.0 / rate);
+        var late = 0;
+        var start = Stopwatch.GetTimestamp();
+        for (var i = 0; i < total; i++)
         {
-            for (var round = 0; round < rounds; round++)
+            var due = interval * i;
+            var wait = due - Stopwatch.GetElapsedTime(start);
+            if (wait > TimeSpan.FromMilliseconds(1))
             {
-                var o = await TimeAsync(client, "/budgethouder");
-                var s = await TimeAsync(client, "/css/site.css");
-                lock (overview)
-                {
-                    overview.Add(o);
-                    statics.Add(s);
-                }
+                await Task.Delay(wait);
             }
-        }));
-        foreach (var client in clients)
-        {
-            client.Dispose();
+            else if (wait < TimeSpan.FromMilliseconds(-5))
+            {
+                late++;
+            }
+
+            var path = i % 2 == 0 ? Overview : Static;
+            var client = clients[(i / 2) % clients.Length];
+            var target = i % 2 == 0 ? overview : statics;
+            inFlight.Add(Task.Run(async () =>
+            {
+                using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+                await response.Content.ReadAsByteArrayAsync();
+                var latency = (Stopwatch.GetElapsedTime(start) - due).TotalMilliseconds;
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    throw new InvalidOperationException($"{path} answered {response.StatusCode}");
+                }
+
+                lock (target)
+                {
+                    target.Add(latency);
+                }
+            }));
         }
 
-        return (overview, statics);
+        await Task.WhenAll(inFlight);
+        return (overview, statics, late);
+    }
+
+    /// <summary>Every client in a loop on one path without think time for the given time: completed requests per second.</summary>
+    private static async Task<double> SaturatedAsync(HttpClient[] clients, string path, TimeSpan duration)
+    {
+        var completed = 0;
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(clients.Select(async client =>
+        {
+            while (watch.Elapsed < duration)
+            {
+                await TimeAsync(client, path);
+                Interlocked.Increment(ref completed);
+            }
+        }));
+        return Math.Round(completed / watch.Elapsed.TotalSeconds, 1);
     }
 
     private static async Task<HttpClient> SignInAsync(Uri baseAddress, string userName)

@@ -18,9 +18,9 @@ if (args.FirstOrDefault() == "worktasks")
 
 if (args.FirstOrDefault() == "portal")
 {
-    // Portal load benchmark (issue 5): dotnet run -c Release --project bench/OpenPgb.Bench -- portal [--holders 100000] [--claims 10000000] [--users 100] [--rounds 20]
+    // Portal load benchmark (issues 5, 13): dotnet run -c Release --project bench/OpenPgb.Bench -- portal [--holders 100000] [--claims 10000000] [--users 100] [--rate 200] [--seconds 60]
     await BenchTools.WriteJsonAsync(
-        await PortalBench.RunAsync(IntArg("--holders", 100_000), IntArg("--claims", 10_000_000), IntArg("--users", 100), IntArg("--rounds", 20)),
+        await PortalBench.RunAsync(IntArg("--holders", 100_000), IntArg("--claims", 10_000_000), IntArg("--users", 100), IntArg("--rate", 200), IntArg("--seconds", 60)),
         StringArg("--out", Path.Combine(BenchTools.FindRoot(), "bench/results/portal.json")));
     return 0;
 }
