@@ -3,6 +3,7 @@ using Npgsql;
 using NpgsqlTypes;
 using OpenPgb.Core.Claims;
 using OpenPgb.Core.Data;
+using static OpenPgb.Core.Data.PostgresCopy;
 
 namespace OpenPgb.Core.Conversion;
 
@@ -34,7 +35,7 @@ internal sealed class PostgresConversionWriter(OpenPgbDbContext db, Action<strin
     public async Task<long> WriteAsync(Func<IEnumerable<(Claim Claim, Pgb1Payment? Payment)>> rows, int count, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var ids = await ReserveIdsAsync(connection, count, cancellationToken);
+        var ids = await ReserveIdsAsync(connection, "Claims", count, cancellationToken);
         phase("claim ids reserved");
 
         var i = 0;
@@ -71,7 +72,7 @@ internal sealed class PostgresConversionWriter(OpenPgbDbContext db, Action<strin
                 importer.Write(c.Status.ToString(), NpgsqlDbType.Varchar);
                 importer.Write(c.SubmittedAt, NpgsqlDbType.TimestampTz);
                 importer.Write(c.SubmittedBy, NpgsqlDbType.Varchar);
-                WriteNullable(importer, c.DecidedAt, NpgsqlDbType.TimestampTz);
+                WriteNullableValue(importer, c.DecidedAt, NpgsqlDbType.TimestampTz);
                 WriteNullable(importer, c.DecidedBy, NpgsqlDbType.Varchar);
                 WriteNullable(importer, c.RejectionReason, NpgsqlDbType.Varchar);
                 WriteNullable(importer, c.HoldReason, NpgsqlDbType.Varchar);
@@ -128,53 +129,4 @@ internal sealed class PostgresConversionWriter(OpenPgbDbContext db, Action<strin
 
     private static string Copy(string table, string[] columns) =>
         $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)";
-
-    /// <summary>
-    /// Takes <paramref name="count"/> values from the claims' id sequence: unique however many sessions insert claims
-    /// meanwhile (a sequence is never rolled back, so a trial or a refused run leaves a gap, as any rollback does).
-    /// </summary>
-    private static async Task<long[]> ReserveIdsAsync(NpgsqlConnection connection, int count, CancellationToken cancellationToken)
-    {
-        var ids = new long[count];
-        if (count == 0)
-        {
-            return ids;
-        }
-
-        await using var command = new NpgsqlCommand("SELECT nextval(pg_get_serial_sequence('\"Claims\"', 'Id')) FROM generate_series(1, $1)", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = count });
-        command.CommandTimeout = 0;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var i = 0;
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            ids[i++] = reader.GetInt64(0);
-        }
-
-        return ids;
-    }
-
-    private static void WriteNullable(NpgsqlBinaryImporter importer, string? value, NpgsqlDbType type)
-    {
-        if (value is null)
-        {
-            importer.WriteNull();
-        }
-        else
-        {
-            importer.Write(value, type);
-        }
-    }
-
-    private static void WriteNullable(NpgsqlBinaryImporter importer, DateTimeOffset? value, NpgsqlDbType type)
-    {
-        if (value is { } instant)
-        {
-            importer.Write(instant, type);
-        }
-        else
-        {
-            importer.WriteNull();
-        }
-    }
 }

@@ -4,6 +4,7 @@ using NpgsqlTypes;
 using OpenPgb.Core.Data;
 using OpenPgb.Core.Grants;
 using OpenPgb.Core.Parties;
+using static OpenPgb.Core.Data.PostgresCopy;
 
 namespace OpenPgb.Core.Ipgb;
 
@@ -178,18 +179,10 @@ internal sealed class PostgresIntakeWriter(OpenPgbDbContext db)
     private async Task AssignIdsAsync<T>(NpgsqlConnection connection, string table, List<T> entities, CancellationToken cancellationToken)
         where T : class
     {
-        if (entities.Count == 0)
+        var ids = await ReserveIdsAsync(connection, table, entities.Count, cancellationToken);
+        for (var i = 0; i < ids.Length; i++)
         {
-            return;
-        }
-
-        await using var command = new NpgsqlCommand($"SELECT nextval(pg_get_serial_sequence('\"{table}\"', 'Id')) FROM generate_series(1, $1)", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = entities.Count });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var i = 0;
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            _ids[entities[i++]] = reader.GetInt64(0);
+            _ids[entities[i]] = ids[i];
         }
     }
 
@@ -217,31 +210,5 @@ internal sealed class PostgresIntakeWriter(OpenPgbDbContext db)
         w.Write(name.Surname, NpgsqlDbType.Varchar);
         WriteNullable(w, name.Prefix, NpgsqlDbType.Varchar);
         WriteNullable(w, name.Initials, NpgsqlDbType.Varchar);
-    }
-
-    private static void WriteNullableValue<TValue>(NpgsqlBinaryImporter w, TValue? value, NpgsqlDbType type)
-        where TValue : struct
-    {
-        if (value is { } present)
-        {
-            w.Write(present, type);
-        }
-        else
-        {
-            w.WriteNull();
-        }
-    }
-
-    private static void WriteNullable<TValue>(NpgsqlBinaryImporter w, TValue? value, NpgsqlDbType type)
-        where TValue : class
-    {
-        if (value is null)
-        {
-            w.WriteNull();
-        }
-        else
-        {
-            w.Write(value, type);
-        }
     }
 }
