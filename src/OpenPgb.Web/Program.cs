@@ -11,6 +11,7 @@ using OpenPgb.Core;
 using OpenPgb.Core.Accounts;
 using OpenPgb.Web.Api;
 using OpenPgb.Web.Infrastructure;
+using OpenPgb.Web.Jobs;
 using OpenPgb.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -39,7 +40,7 @@ if (builder.Configuration["DataProtection:CertificatePath"] is { Length: > 0 } c
         System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(certificatePath, builder.Configuration["DataProtection:CertificatePassword"]));
 }
 builder.Services.AddHttpContextAccessor();
-builder.Services.AddHostedService<OpenPgb.Web.Jobs.DailyJobs>();
+builder.Services.AddScheduledJobs(builder.Configuration);
 builder.Services.AddHostedService<OpenPgb.Web.Jobs.ManualPaymentRunJob>();
 builder.Services.AddHostedService<OpenPgb.Web.Jobs.ClaimUploadJob>();
 builder.Services.AddIdentityCore<PortalUser>()

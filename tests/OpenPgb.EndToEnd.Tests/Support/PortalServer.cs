@@ -47,20 +47,40 @@ public sealed class PortalServer : IAsyncDisposable
 
     public static async Task<PortalServer> StartAsync(TestProvider provider = TestProvider.Postgres)
     {
-        string connectionString;
-        string? sqliteFile = null;
-        if (provider == TestProvider.Postgres)
+        if (provider == TestProvider.Sqlite)
         {
-            var database = await TestDatabase.CreateAsync();
-            connectionString = database.ConnectionString;
-            await database.DisposeAsync();
-        }
-        else
-        {
-            sqliteFile = Path.Combine(Path.GetTempPath(), $"openpgb-e2e-{Guid.NewGuid():N}", "openpgb.db");
-            connectionString = sqliteFile;
+            // The README's run: appsettings.Development.json seeds the demo; only the file is a throwaway one.
+            var sqliteFile = Path.Combine(Path.GetTempPath(), $"openpgb-e2e-{Guid.NewGuid():N}", "openpgb.db");
+            return await StartProcessAsync(sqliteFile, sqliteFile, new Dictionary<string, string> { ["Database__SqliteFile"] = sqliteFile });
         }
 
+        var database = await TestDatabase.CreateAsync();
+        var connectionString = database.ConnectionString;
+        await database.DisposeAsync();
+        return await StartNodeAsync(connectionString, new Dictionary<string, string>
+        {
+            ["Demo__SeedOnStartup"] = "true",
+            ["Payments__DailyRunEnabled"] = "false",
+        });
+    }
+
+    /// <summary>
+    /// One web node on an existing PostgreSQL database, with the demo size of the journeys and the given settings on
+    /// top (seeding, the daily run, trusted proxies): several of these on one database make a cluster.
+    /// </summary>
+    public static Task<PortalServer> StartNodeAsync(string connectionString, IReadOnlyDictionary<string, string> settings)
+    {
+        var environment = new Dictionary<string, string>(Processes.PostgresEnvironment(connectionString)) { ["Demo__BudgetHolders"] = "15" };
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
+        }
+
+        return StartProcessAsync(connectionString, null, environment);
+    }
+
+    private static async Task<PortalServer> StartProcessAsync(string connectionString, string? sqliteFile, IReadOnlyDictionary<string, string> environment)
+    {
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Path.Combine(Processes.RepositoryRoot, "src/OpenPgb.Web") };
@@ -71,20 +91,9 @@ public sealed class PortalServer : IAsyncDisposable
         info.Environment["Conversion__UploadDirectory"] = Path.Combine(Path.GetTempPath(), "openpgb-e2e-conversion", Guid.NewGuid().ToString("N"));
         // Every journey logs in from 127.0.0.1; the per-address login limit is tested in Web.Tests, not here.
         info.Environment["Security__LoginAttemptsPerMinute"] = "1000";
-        if (sqliteFile is not null)
+        foreach (var (key, value) in environment)
         {
-            // The README's run: appsettings.Development.json seeds the demo; only the file is a throwaway one.
-            info.Environment["Database__SqliteFile"] = sqliteFile;
-        }
-        else
-        {
-            info.Environment["Demo__SeedOnStartup"] = "true";
-            info.Environment["Demo__BudgetHolders"] = "15";
-            info.Environment["Payments__DailyRunEnabled"] = "false";
-            foreach (var (key, value) in Processes.PostgresEnvironment(connectionString))
-            {
-                info.Environment[key] = value;
-            }
+            info.Environment[key] = value;
         }
 
         var output = new StringBuilder();
@@ -120,6 +129,13 @@ public sealed class PortalServer : IAsyncDisposable
         throw new InvalidOperationException("The portal did not become ready within 60 seconds.");
     }
 
+    /// <summary>Kills the node with SIGKILL, as a crash would: no shutdown, no goodbye to the cluster.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -148,7 +164,7 @@ public sealed class PortalServer : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenPgb.Core.Accounts;
 using OpenPgb.Core.Data;
@@ -118,6 +119,16 @@ public class OpenPgbWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var cookies = new System.Net.CookieContainer();
         var http = CreateDefaultClient(new Uri("http://localhost"), new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies));
         return new PortalClient(http, DemoDataSeeder.DemoPassword, cookies);
+    }
+
+    /// <summary>
+    /// The settings as host configuration too, so that what Program.cs reads before the app is built (the job store
+    /// follows the database provider) sees the test's database and not appsettings.json's default.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(_settings));
+        return base.CreateHost(builder);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
