@@ -7,7 +7,7 @@ namespace OpenPgb.Core.Payments;
 /// <summary>
 /// A lease that lets one process at a time run a job (the payment run). On PostgreSQL a session advisory lock on a
 /// connection of its own: every node sees it, and it ends with the holder's connection, so a node killed with
-/// kill -9 frees it at once. On the embedded SQLite database (one node by nature) an exclusive lock on a file beside
+/// kill -9 frees it at once, and closing the lease ends the session (the connection is not pooled). On the embedded SQLite database (one node by nature) an exclusive lock on a file beside
 /// the database, which the operating system also frees when the process dies.
 /// </summary>
 public sealed class JobLease : IAsyncDisposable
@@ -27,7 +27,10 @@ public sealed class JobLease : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(database);
         if (database.Provider == DatabaseProvider.Postgres)
         {
-            var connection = new NpgsqlConnection(database.ConnectionString);
+            // Unpooled: a pooled connection goes back to the pool with its session, and the session keeps the lock
+            // until the pool's lazy reset on the connection's next use, so a lease released here would still block
+            // the next taker that the pool hands another connection (seen once the scheduler shared the pool).
+            var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString);
             await connection.OpenAsync(cancellationToken);
             await using var command = new NpgsqlCommand($"SELECT pg_try_advisory_lock({AdvisoryLocks.JobLease}, hashtext($1))", connection);
             command.Parameters.AddWithValue(job);
