@@ -189,9 +189,12 @@ public sealed class GrantQueries(OpenPgbDbContext db, CareFunctionCodeListCache 
     /// <summary>The current state of the grants <paramref name="grants"/> selects, in one round of queries, ordered by id.</summary>
     private async Task<IReadOnlyList<GrantView>> GrantsAsync(IQueryable<Grant> grants, CancellationToken cancellationToken)
     {
+        // One query, not split: a holder has a grant or two with a few budgets and representatives each, and every
+        // statement here carries the access filter, which PostgreSQL plans anew each time (the overview's cost).
         var loaded = await grants.AsNoTracking()
             .Include(g => g.Grantor)
             .WithHolderAndCurrentVersion()
+            .AsSingleQuery()
             .OrderBy(g => g.Id)
             .ToListAsync(cancellationToken);
         var codes = await codeLists.GetAsync(db, cancellationToken);

@@ -18,7 +18,16 @@ public sealed class PortalClaimsFactory(UserManager<PortalUser> users, IOptions<
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PortalUser user)
     {
-        var identity = await base.GenerateClaimsAsync(user);
+        // Not the base's: it would also read the account's Identity claims (AspNetUserClaims), which OpenPgb never
+        // writes, with a query on every request (the session is re-validated each time).
+        var names = Options.ClaimsIdentity;
+        var identity = new ClaimsIdentity(IdentityConstants.ApplicationScheme, names.UserNameClaimType, names.RoleClaimType);
+        identity.AddClaim(new Claim(names.UserIdClaimType, user.Id));
+        identity.AddClaim(new Claim(names.UserNameClaimType, user.UserName!));
+        if (user.SecurityStamp is { } stamp)
+        {
+            identity.AddClaim(new Claim(names.SecurityStampClaimType, stamp));
+        }
         identity.AddClaim(new Claim(ClaimTypes.Role, user.Role.ToString()));
         identity.AddClaim(new Claim(PortalClaims.DisplayName, user.DisplayName));
         identity.AddClaim(new Claim(PortalClaims.IssuedAt, SessionStartOf(user) ?? time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
