@@ -40,6 +40,8 @@ if (builder.Configuration["DataProtection:CertificatePath"] is { Length: > 0 } c
         System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(certificatePath, builder.Configuration["DataProtection:CertificatePassword"]));
 }
 builder.Services.AddHttpContextAccessor();
+builder.Services.AddMemoryCache();
+builder.Services.AddSingleton<GrantorNames>();
 builder.Services.AddScheduledJobs(builder.Configuration);
 builder.Services.AddHostedService<OpenPgb.Web.Jobs.ManualPaymentRunJob>();
 builder.Services.AddHostedService<OpenPgb.Web.Jobs.ClaimUploadJob>();

@@ -27,6 +27,10 @@ public sealed class GrantorQueries(OpenPgbDbContext db)
         return rows;
     }
 
+    /// <summary>Every grantor's name by id: a few hundred rows, for the portal's cached look-up.</summary>
+    public async Task<IReadOnlyDictionary<int, string>> AllNamesAsync(CancellationToken cancellationToken) =>
+        await db.Grantors.AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.Name, cancellationToken);
+
     public async Task<string?> NameAsync(int grantorId, CancellationToken cancellationToken) =>
         await db.Grantors.AsNoTracking().Where(g => g.Id == grantorId).Select(g => g.Name).SingleOrDefaultAsync(cancellationToken);
 
