@@ -22,7 +22,7 @@ internal sealed partial class BudgetClosingsJob(
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         access.Current = AccessScope.System;
-        var today = DateOnly.FromDateTime(time.GetUtcNow().ToAmsterdam().DateTime);
+        var today = time.Today();
         var produced = await closings.ProduceDueAsync(today, cancellationToken);
         await monthlyClaims.CreateForMonthAsync(today.AddMonths(-1), cancellationToken);
         LogClosings(logger, produced);

@@ -23,7 +23,7 @@ internal sealed partial class DailyPaymentRunJob(
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         access.Current = AccessScope.System;
-        var today = DateOnly.FromDateTime(time.GetUtcNow().ToAmsterdam().DateTime);
+        var today = time.Today();
         if (!BankingCalendar.IsBankingDay(today))
         {
             LogNotBankingDay(logger, today);
