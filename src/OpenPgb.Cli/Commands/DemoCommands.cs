@@ -23,7 +23,16 @@ internal static class DemoCommands
             await using var services = CliHost.Build();
             await using var scope = services.SystemScope();
             await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<OpenPgbDbContext>(), cancellationToken);
-            var seeded = await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(n, cancellationToken);
+            bool seeded;
+            try
+            {
+                seeded = await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(n, cancellationToken);
+            }
+            catch (ArgumentOutOfRangeException ex) when (ex.ParamName == "budgetHolders")
+            {
+                throw new CliException($"--budget-holders {n} is too small for the demo logins (an adult Amsterdam budget holder, a budget with a representative): use more; the default is 50.");
+            }
+
             Console.WriteLine(seeded ? $"Demo data written: {n} budget holders. Password for every demo login: {DemoDataSeeder.DemoPassword}" : "The database already has grantors; demo data not written.");
             foreach (var login in DemoDataSeeder.Logins)
             {

@@ -61,26 +61,12 @@ public sealed class DemoDataSeeder(
         }
 
         var today = time.Today();
-        var liveFrom = new DateOnly(today.Year, 1, 1).AddYears(-1);
-        var grantors = new List<Grantor>();
-        foreach (var (code, name, kind) in DemoGrantors)
-        {
-            var grantor = new Grantor(code, name, kind, liveFrom);
-            db.Grantors.Add(grantor);
-            grantors.Add(grantor);
-        }
-
-        // Two municipalities still on PGB1, for the tranche rehearsal (`openpgb demo conversion`): not live, no grants yet.
-        var converting = DemoConversion.Grantors.Select(g => new Grantor(g.Code, g.Name, GrantorKind.Municipality, null)).ToList();
-        db.Grantors.AddRange(converting);
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-
         var generator = new SyntheticMessageGenerator(20261123, [.. DemoGrantors.Select(g => (g.Code, g.Kind))], today);
         Message501? firstAdult = null;
         Message501? represented = null;
         Message501? readOnly = null;
         Message501? utrecht = null;
+        var messages = new List<Message501>(budgetHolders);
         for (var i = 1; i <= budgetHolders; i++)
         {
             var message = generator.Next(i, (i - 1) % DemoGrantors.Length);
@@ -113,13 +99,42 @@ public sealed class DemoDataSeeder(
                 utrecht = message;
             }
 
+            messages.Add(message);
+        }
+
+        // The logins need an adult Amsterdam holder without representatives and a budget with a representative who
+        // may act: refuse a demo too small to have both before anything is written.
+        if (firstAdult is null || represented is null)
+        {
+            throw new ArgumentOutOfRangeException(nameof(budgetHolders), budgetHolders,
+                $"A demo of {budgetHolders} budget holders has no adult budget holder of Gemeente Amsterdam without representatives "
+                + "or no budget with a representative who may act, which the demo logins need: use more (the default is 50).");
+        }
+
+        var liveFrom = new DateOnly(today.Year, 1, 1).AddYears(-1);
+        var grantors = new List<Grantor>();
+        foreach (var (code, name, kind) in DemoGrantors)
+        {
+            var grantor = new Grantor(code, name, kind, liveFrom);
+            db.Grantors.Add(grantor);
+            grantors.Add(grantor);
+        }
+
+        // Two municipalities still on PGB1, for the tranche rehearsal (`openpgb demo conversion`): not live, no grants yet.
+        var converting = DemoConversion.Grantors.Select(g => new Grantor(g.Code, g.Name, GrantorKind.Municipality, null)).ToList();
+        db.Grantors.AddRange(converting);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+
+        foreach (var message in messages)
+        {
             await intake.ReceiveAsync(Message501Writer.Write(message), MessageChannel.File, null, cancellationToken);
         }
 
         await SeedRejectedExamplesAsync(generator, budgetHolders, cancellationToken);
-        await SeedUsersAsync(grantors, firstAdult!, represented!, readOnly);
+        await SeedUsersAsync(grantors, firstAdult, represented, readOnly);
         await SeedConversionUsersAsync(converting);
-        await agreements.SeedAsync(grantors[0], grantors[1], firstAdult!.Client.Bsn, utrecht?.Client.Bsn, cancellationToken);
+        await agreements.SeedAsync(grantors[0], grantors[1], firstAdult.Client.Bsn, utrecht?.Client.Bsn, cancellationToken);
         return true;
     }
 
