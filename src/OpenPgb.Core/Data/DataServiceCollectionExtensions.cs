@@ -59,14 +59,14 @@ public static class DataServiceCollectionExtensions
 
     /// <summary>
     /// The portal runs the same few statements for every request (session, user, grants, ledger sums): prepared on each
-    /// pooled connection after their second use, PostgreSQL parses and plans them once instead of every time, about
-    /// half its work per page (bench/README.md). A connection string that sets Max Auto Prepare itself keeps its value
-    /// (0 turns it off, as behind a pooler in transaction mode, which cannot keep prepared statements).
+    /// pooled connection after their second use, PostgreSQL parses them once instead of every time (bench/README.md).
+    /// A connection string that sets Max Auto Prepare itself keeps its value (0 turns it off, as behind a pooler in
+    /// transaction mode, which cannot keep prepared statements).
     /// </summary>
     internal static string WithAutoPrepare(string connectionString)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        if (!connectionString.Replace(" ", string.Empty, StringComparison.Ordinal).Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
         {
             builder.MaxAutoPrepare = 64;
             builder.AutoPrepareMinUsages = 2;
