@@ -151,6 +151,34 @@ public sealed class LoginAndSessionTests(OpenPgbWebFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task NotFound_OnAGrantorPage_OffersAChainEmployeeTheOtherGrantors_ButNotTheActiveOne()
+    {
+        var (_, amsterdam, utrecht) = await ChainEmployeeAsync();
+        using var client = factory.CreatePortalClient();
+        await client.LoginAsync("medewerker.samenwerking");
+        await client.PostFormAsync("/verstrekker/wissel", new() { ["grantorId"] = amsterdam.ToString(CultureInfo.InvariantCulture) }, formPageUrl: "/verstrekker");
+
+        var (status, page) = await client.GetPageAsync("/verstrekker/werktaak/987654321");
+
+        status.ShouldBe(HttpStatusCode.NotFound);
+        page.QuerySelector($"[data-testid=switch-to-{utrecht}]")!.TextContent.ShouldContain("Utrecht");
+        page.QuerySelector($"[data-testid=switch-to-{amsterdam}]").ShouldBeNull();
+        page.QuerySelector($"[data-testid=switch-to-{utrecht}]")!.ParentElement!.QuerySelector("input[name=terug]")!.GetAttribute("value").ShouldBe("/verstrekker/werktaak/987654321");
+    }
+
+    [Fact]
+    public async Task NotFound_ForAnEmployeeOfOneGrantor_OffersNoSwitch()
+    {
+        using var client = factory.CreatePortalClient();
+        await client.LoginAsync("medewerker2.amsterdam");
+
+        var (status, page) = await client.GetPageAsync("/verstrekker/werktaak/987654321");
+
+        status.ShouldBe(HttpStatusCode.NotFound);
+        page.QuerySelectorAll("[data-testid^=switch-to-]").ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Login_UnknownAndKnownName_SameMessageAndTheSameHashWork()
     {
         using var client = factory.CreatePortalClient();

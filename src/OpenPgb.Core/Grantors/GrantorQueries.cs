@@ -30,14 +30,4 @@ public sealed class GrantorQueries(OpenPgbDbContext db)
     /// <summary>Every grantor's name by id: a few hundred rows, for the portal's cached look-up.</summary>
     public async Task<IReadOnlyDictionary<int, string>> AllNamesAsync(CancellationToken cancellationToken) =>
         await db.Grantors.AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.Name, cancellationToken);
-
-    public async Task<string?> NameAsync(int grantorId, CancellationToken cancellationToken) =>
-        await db.Grantors.AsNoTracking().Where(g => g.Id == grantorId).Select(g => g.Name).SingleOrDefaultAsync(cancellationToken);
-
-    /// <summary>Names of the grantors an employee serves, for the chain-authorisation switch.</summary>
-    public async Task<IReadOnlyList<(int Id, string Name)>> NamesAsync(IReadOnlyCollection<int> grantorIds, CancellationToken cancellationToken)
-    {
-        var rows = await db.Grantors.AsNoTracking().Where(g => grantorIds.Contains(g.Id)).OrderBy(g => g.Name).Select(g => new { g.Id, g.Name }).ToListAsync(cancellationToken);
-        return [.. rows.Select(r => (r.Id, r.Name))];
-    }
 }

@@ -9,7 +9,7 @@ namespace OpenPgb.Web.Infrastructure;
 /// copy of all of them kept for five minutes instead of a query per request. There are a few hundred grantors and
 /// their names change only by an operator's hand, so a rename reaches every node within five minutes.
 /// </summary>
-internal sealed class GrantorNames(IMemoryCache cache, IServiceScopeFactory scopes)
+public sealed class GrantorNames(IMemoryCache cache, IServiceScopeFactory scopes)
 {
     private static readonly object Key = new();
 

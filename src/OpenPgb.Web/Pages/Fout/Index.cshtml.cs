@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using OpenPgb.Core.Grantors;
+using OpenPgb.Web.Infrastructure;
 using OpenPgb.Web.Security;
 
 namespace OpenPgb.Web.Pages.Fout;
 
 [IgnoreAntiforgeryToken]
-public sealed class IndexModel(GrantorQueries grantors) : PageModel
+public sealed class IndexModel(GrantorNames grantors) : PageModel
 {
     public string Title { get; private set; } = string.Empty;
 
@@ -42,7 +42,7 @@ public sealed class IndexModel(GrantorQueries grantors) : PageModel
             && User.IsInRole(PortalClaims.EmployeeRole) && User.GrantorsOf() is { Count: > 1 } served)
         {
             var active = User.ActiveGrantorOf();
-            OtherGrantors = [.. (await grantors.NamesAsync(served, cancellationToken)).Where(g => g.Id != active)];
+            OtherGrantors = [.. (await grantors.NamesOfAsync(served, cancellationToken)).Where(g => g.Id != active)];
             ReturnPath = path + original.OriginalQueryString;
         }
     }
