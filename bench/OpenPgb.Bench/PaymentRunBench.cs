@@ -89,7 +89,7 @@ internal static class PaymentRunBench
     }
 
     // The least any run must do (issue 13), in the same database: one INSERT ... SELECT of an item per payable claim
-    // into a copy of the items table, then a COPY out of the rows the file needs (one per grantor and provider, with
+    // (the payment queue's rows, ADR 0015) into a copy of the items table, then a COPY out of the rows the file needs (one per grantor and provider, with
     // the payee's name and IBAN and the sum), read to the end.
     private static async Task<TimeSpan> BaselineAsync(string connectionString)
     {
@@ -97,16 +97,15 @@ internal static class PaymentRunBench
         var watch = Stopwatch.StartNew();
         await ExecuteAsync(connectionString, """
             INSERT INTO bench_payment_rows ("PaymentId", "PaymentRunId", "ClaimId", "AmountCents")
-            SELECT 0, 0, c."Id", c."AmountCents" FROM "Claims" c WHERE c."Status" = 'Approved' AND c."HoldReason" IS NULL
+            SELECT 0, 0, q."ClaimId", q."AmountCents" FROM "PayableClaims" q
             """);
         await using (var connection = new NpgsqlConnection(connectionString))
         {
             await connection.OpenAsync();
             using var reader = await connection.BeginTextExportAsync("""
-                COPY (SELECT c."GrantorId", c."CareProviderId", p."Name", p."Iban", SUM(c."AmountCents"), COUNT(*)
-                      FROM "Claims" c JOIN "CareProviders" p ON p."Id" = c."CareProviderId"
-                      WHERE c."Status" = 'Approved' AND c."HoldReason" IS NULL
-                      GROUP BY c."GrantorId", c."CareProviderId", p."Name", p."Iban") TO STDOUT
+                COPY (SELECT q."GrantorId", q."CareProviderId", p."Name", p."Iban", SUM(q."AmountCents"), COUNT(*)
+                      FROM "PayableClaims" q JOIN "CareProviders" p ON p."Id" = q."CareProviderId"
+                      GROUP BY q."GrantorId", q."CareProviderId", p."Name", p."Iban") TO STDOUT
                 """);
             await reader.ReadToEndAsync();
         }

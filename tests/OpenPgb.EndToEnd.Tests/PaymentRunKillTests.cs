@@ -72,7 +72,11 @@ public sealed class PaymentRunKillTests(ITestOutputHelper output)
         await AssertSoundAsync(database);
         await using var scope = database.Scope();
         var db = scope.ServiceProvider.GetRequiredService<OpenPgbDbContext>();
-        var claims = await db.Claims.Where(c => c.InvoiceNumber.StartsWith(wave + "-")).GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count(), Cents = g.Sum(c => c.AmountCents) }).ToListAsync();
+        // The status each claim shows: a run leaves the claim's row alone, its unreturned item makes it paid (ADR 0015).
+        var claims = await db.Claims.Where(c => c.InvoiceNumber.StartsWith(wave + "-"))
+            .Select(c => new { Status = c.Status == ClaimStatus.Approved && db.PaymentItems.Any(i => i.ClaimId == c.Id && i.ReturnedAt == null) ? ClaimStatus.Paid : c.Status, c.AmountCents })
+            .GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count(), Cents = g.Sum(c => c.AmountCents) }).ToListAsync();
+        (await db.PayableClaims.CountAsync(q => db.Claims.Any(c => c.Id == q.ClaimId && c.InvoiceNumber.StartsWith(wave + "-")))).ShouldBe(0, "a paid claim has left the payment queue");
         claims.ShouldHaveSingleItem().Key.ShouldBe(ClaimStatus.Paid);
         claims[0].Count.ShouldBe(ClaimsPerWave);
         claims[0].Cents.ShouldBe(total);

@@ -108,7 +108,7 @@ public sealed class TwoNodeTests(BrowserFixture browser, ITestOutputHelper outpu
         if (BankingCalendar.IsBankingDay(today))
         {
             dailyRuns.ShouldHaveSingleItem().Status.ShouldBe(PaymentRunStatus.Completed);
-            claim.Status.ShouldBe(ClaimStatus.Paid);
+            (await ClaimStates.OfAsync(db, claim, CancellationToken.None)).ShouldBe(ClaimStatus.Paid);
         }
         else
         {

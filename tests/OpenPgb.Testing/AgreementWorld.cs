@@ -177,6 +177,14 @@ public sealed class AgreementWorld
         return await scope.ServiceProvider.GetRequiredService<PaymentRunService>().RunAsync(kind, businessDate ?? new DateOnly(2026, 11, 24), "test", outputDirectory, CancellationToken.None);
     }
 
+    /// <summary>The status a user sees (paid when a run paid it: ADR 0015), not only the stored one.</summary>
+    public async Task<ClaimStatus> StatusOfAsync(long id)
+    {
+        await using var scope = Db.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<OpenPgbDbContext>();
+        return await ClaimStates.OfAsync(db, await db.Claims.AsNoTracking().SingleAsync(c => c.Id == id), CancellationToken.None);
+    }
+
     public async Task<Claim> ClaimAsync(long id)
     {
         await using var scope = Db.Scope();

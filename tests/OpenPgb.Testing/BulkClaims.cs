@@ -134,6 +134,13 @@ public static class BulkClaims
             JOIN "LedgerAccounts" pp ON pp."Key" = 'PP/' || c."GrantorId" || '/' || c."CareProviderId"
             WHERE c."Id" > @after
             """);
+        // Approved and not held: each waits in the payment queue, as Claim.Approve puts it there.
+        await Execute(
+            """
+            INSERT INTO "PayableClaims" ("ClaimId", "GrantorId", "CareProviderId", "BudgetHolderId", "CareAgreementId", "GrantId", "BudgetCode", "BudgetYear", "AmountCents")
+            SELECT c."Id", c."GrantorId", c."CareProviderId", c."BudgetHolderId", c."CareAgreementId", c."GrantId", c."BudgetCode", c."BudgetYear", c."AmountCents"
+            FROM "Claims" c WHERE c."Id" > @after
+            """);
         await using var total = new NpgsqlCommand("""SELECT COALESCE(SUM("AmountCents"), 0)::bigint FROM "Claims" WHERE "Id" > @after""", connection, transaction);
         total.Parameters.AddWithValue("after", after);
         var cents = (long)(await total.ExecuteScalarAsync())!;

@@ -6,7 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenPgb.Core.Audit;
 using OpenPgb.Core.CareAgreements;
 using OpenPgb.Core.CareProviders;
+using OpenPgb.Core.Claims;
 using OpenPgb.Core.Data;
+using OpenPgb.Core.Payments;
 using OpenPgb.Web.Api;
 using OpenPgb.Web.Tests.Support;
 using Shouldly;
@@ -37,6 +39,43 @@ public sealed class ClaimsApiTests(OpenPgbWebFactory factory) : IClassFixture<Op
 
         (await PostAsync(token, "key-1", request with { Eenheden = 3 })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await factory.QueryAsync(db => db.Claims.CountAsync(c => c.ExternalKey == "key-1"))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Post_Repeat_AfterTheClaimWasPaid_AnswersPaid()
+    {
+        var (token, agreement, careFunction) = await ProviderTokenAndAgreementAsync();
+        // A day no other test of this class claims: they take the first or the second of this month, or the agreement's start.
+        var day = FirstOfThisMonth().AddDays(2) == agreement.ApprovedVersion!.StartDate ? FirstOfThisMonth().AddDays(3) : FirstOfThisMonth().AddDays(2);
+        var request = Request(agreement.Id, careFunction, day, "API-PAID-1");
+        var created = (await (await PostAsync(token, "key-paid", request)).Content.ReadFromJsonAsync<ClaimResponse>())!;
+
+        await using (var scope = factory.SystemScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OpenPgbDbContext>();
+            var holderBsn = await db.BudgetHolders.Where(b => b.Id == agreement.BudgetHolderId).Select(b => b.Bsn).SingleAsync();
+            (await scope.ServiceProvider.GetRequiredService<ClaimService>().ApproveAsync(Actor.Citizen("api-test-holder", "Budgethouder", holderBsn), created.Id, CancellationToken.None)).ShouldBeTrue();
+        }
+
+        var approved = await PostAsync(token, "key-paid", request);
+        (await approved.Content.ReadFromJsonAsync<ClaimResponse>())!.Status.ShouldBe("Approved");
+
+        var files = Directory.CreateTempSubdirectory("openpgb-api-paid-");
+        try
+        {
+            await using (var scope = factory.SystemScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<PaymentRunService>().RunAsync(PaymentRunKind.Manual, FirstOfThisMonth(), "test", files.FullName, CancellationToken.None);
+            }
+
+            var paid = await PostAsync(token, "key-paid", request);
+            paid.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await paid.Content.ReadFromJsonAsync<ClaimResponse>())!.Status.ShouldBe("Paid");
+        }
+        finally
+        {
+            files.Delete(recursive: true);
+        }
     }
 
     [Fact]

@@ -5,13 +5,20 @@ public enum ClaimStatus
     /// <summary>Ingediend: waits for the budget holder.</summary>
     Submitted,
 
-    /// <summary>Goedgekeurd by the budget holder: budget committed, payable in the next run unless blocked or held.</summary>
+    /// <summary>
+    /// Goedgekeurd by the budget holder: budget committed, payable in the next run unless blocked or held. A run does
+    /// not change the stored status of what it pays: an approved claim with an unreturned payment item is paid
+    /// (<see cref="ClaimStates"/>; ADR 0015).
+    /// </summary>
     Approved,
 
     /// <summary>Afgekeurd by the budget holder: nothing booked.</summary>
     Rejected,
 
-    /// <summary>In a payment run: booked as spent and in a payment file.</summary>
+    /// <summary>
+    /// Paid: booked as spent and in a payment file. Stored only for claims the old system (PGB1) paid; a claim paid by
+    /// a run keeps its stored <see cref="Approved"/> and is paid because of its payment item (<see cref="ClaimStates"/>).
+    /// </summary>
     Paid,
 
     /// <summary>The bank returned the payment; payable again once the provider's IBAN is corrected.</summary>
@@ -118,6 +125,9 @@ public sealed class Claim
     /// <summary>The calendar year whose budget this claim spends: the year of its period (stored for set-based bookings).</summary>
     public int BudgetYear { get; private set; }
 
+    /// <summary>Its place in the payment queue while it waits for a run; set by the transitions that make it payable.</summary>
+    internal PayableClaim? Payable { get; private set; }
+
     /// <summary>A new claim; the tariff comes from the agreement version in force, never from the claimant.</summary>
     public static Claim Submit(ClaimInput input, CareAgreements.CareAgreement agreement, CareAgreements.CareAgreementVersion version, string budgetCode, ClaimChannel channel, string submittedBy, DateTimeOffset now)
     {
@@ -169,7 +179,7 @@ public sealed class Claim
         ArgumentNullException.ThrowIfNull(version);
         var submittedAt = new DateTimeOffset(old.SubmittedOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var decided = old.Status is ClaimStatus.Submitted ? (DateTimeOffset?)null : submittedAt;
-        return new Claim
+        var claim = new Claim
         {
             CareAgreementId = agreement.Id,
             CareAgreementVersionId = version.Id,
@@ -197,6 +207,12 @@ public sealed class Claim
             RejectionReason = old.Status == ClaimStatus.Rejected ? "Afgekeurd in PGB1" : null,
             ExternalKey = ExternalKeyOf(old.Pgb1Number),
         };
+        if (claim.Status == ClaimStatus.Approved)
+        {
+            claim.Payable = PayableClaim.Of(claim);
+        }
+
+        return claim;
     }
 
     /// <summary>Who submitted and decided a carried-over claim, as the portal shows it.</summary>
@@ -215,6 +231,10 @@ public sealed class Claim
         DecidedBy = by;
         DecidedAt = now;
         HoldReason = holdReason;
+        if (holdReason is null)
+        {
+            Payable = PayableClaim.Of(this);
+        }
     }
 
     public void Reject(string by, string reason, DateTimeOffset now)
@@ -238,6 +258,7 @@ public sealed class Claim
 
         HoldReason = null;
         ReleasedBy = by;
+        Payable = PayableClaim.Of(this);
     }
 
     /// <summary>The provider corrected the IBAN of a returned payment: the claim is payable again.</summary>
@@ -245,6 +266,7 @@ public sealed class Claim
     {
         Require(ClaimStatus.Returned, "make payable again");
         Status = ClaimStatus.Approved;
+        Payable = PayableClaim.Of(this);
     }
 
     private void Require(ClaimStatus status, string action)

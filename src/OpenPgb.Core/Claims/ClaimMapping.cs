@@ -44,6 +44,20 @@ internal sealed class ClaimMapping : IEntityTypeConfiguration<Claim>
     }
 }
 
+internal sealed class PayableClaimMapping : IEntityTypeConfiguration<PayableClaim>
+{
+    public void Configure(EntityTypeBuilder<PayableClaim> builder)
+    {
+        // The payment queue: only the claims waiting for a run, deleted as they are paid. Its key is the claim's; no
+        // other index, since the run reads the whole queue and approvals write one row each (ADR 0015).
+        builder.ToTable("PayableClaims", t => t.HasCheckConstraint("ck_payable_claims_amount_positive", "\"AmountCents\" > 0"));
+        builder.HasKey(q => q.ClaimId);
+        builder.Property(q => q.ClaimId).ValueGeneratedNever();
+        builder.Property(q => q.BudgetCode).HasMaxLength(2).IsRequired();
+        builder.HasOne<Claim>().WithOne(c => c.Payable).HasForeignKey<PayableClaim>(q => q.ClaimId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class ClaimUploadMapping : IEntityTypeConfiguration<ClaimUpload>
 {
     public void Configure(EntityTypeBuilder<ClaimUpload> builder)

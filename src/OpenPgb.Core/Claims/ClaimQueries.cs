@@ -47,7 +47,12 @@ public sealed class ClaimQueries(OpenPgbDbContext db)
     public async Task<IReadOnlyList<ClaimRow>> ListAsync(ClaimStatus? status, long? grantId, CancellationToken cancellationToken)
     {
         var claims = await db.Claims.AsNoTracking()
-            .Where(c => status == null || c.Status == status)
+            .Where(c => status == null
+                || (status == ClaimStatus.Paid
+                    ? c.Status == ClaimStatus.Paid || (c.Status == ClaimStatus.Approved && db.PaymentItems.Any(i => i.ClaimId == c.Id && i.ReturnedAt == null))
+                    : status == ClaimStatus.Approved
+                        ? c.Status == ClaimStatus.Approved && !db.PaymentItems.Any(i => i.ClaimId == c.Id && i.ReturnedAt == null)
+                        : c.Status == status))
             .Where(c => grantId == null || c.GrantId == grantId)
             .OrderByDescending(c => c.SubmittedAt).ThenByDescending(c => c.Id)
             .Take(PageSize)
@@ -80,7 +85,8 @@ public sealed class ClaimQueries(OpenPgbDbContext db)
             (string Reference, DateOnly PaidOn)? old = oldPayments.TryGetValue(c.Id, out var paidByPgb1) ? paidByPgb1 : null;
             return new ClaimRow(
                 c.Id, c.CareAgreementId, c.GrantId, detail.ProviderName, detail.Name.Display, c.Kind,
-                c.CareFunctionCode, c.PeriodStart, c.PeriodEnd, c.Units, c.TariffCents, c.AmountCents, c.InvoiceNumber, c.Status, c.HoldReason, c.RejectionReason,
+                c.CareFunctionCode, c.PeriodStart, c.PeriodEnd, c.Units, c.TariffCents, c.AmountCents, c.InvoiceNumber,
+                ClaimStates.Effective(c.Status, paidByRun: detail.PaymentReference is not null), c.HoldReason, c.RejectionReason,
                 detail.PaymentReference ?? old?.Reference,
                 detail.PaidOn ?? old?.PaidOn,
                 c.Channel == ClaimChannel.Conversion);

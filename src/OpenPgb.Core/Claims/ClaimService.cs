@@ -33,6 +33,9 @@ public sealed class ClaimService(OpenPgbDbContext db, BudgetLedger ledger, Acces
         return claim.Id;
     }
 
+    /// <summary>The status the submitter sees of a claim it has read (paid when a run paid it).</summary>
+    public Task<ClaimStatus> StatusOfAsync(Claim claim, CancellationToken cancellationToken) => ClaimStates.OfAsync(db, claim, cancellationToken);
+
     /// <summary>
     /// Submits once per provider and key (the API's Idempotency-Key, the upload's file and line): the same key with the
     /// same claim answers the stored claim as a repeat; with another claim <see cref="ClaimKeyReusedException"/>. Of

@@ -89,6 +89,21 @@ internal sealed class PostgresConversionWriter(OpenPgbDbContext db, Action<strin
         }
 
         phase("claims copied");
+
+        // The approved claims wait for the next payment run: they join the payment queue as Claim.CarryOver's own
+        // PayableClaim would have them join it on the other providers.
+        var (first, last) = ids.Length == 0 ? (0L, -1L) : (ids.Min(), ids.Max());
+        await db.Database.ExecuteSqlRawAsync(
+            $$"""
+            INSERT INTO "PayableClaims" ("ClaimId", "GrantorId", "CareProviderId", "BudgetHolderId", "CareAgreementId", "GrantId", "BudgetCode", "BudgetYear", "AmountCents")
+            SELECT c."Id", c."GrantorId", c."CareProviderId", c."BudgetHolderId", c."CareAgreementId", c."GrantId", c."BudgetCode", c."BudgetYear", c."AmountCents"
+            FROM "Claims" c
+            WHERE c."Id" BETWEEN {0} AND {1} AND c."Id" = ANY({2}) AND c."Channel" = '{{nameof(ClaimChannel.Conversion)}}'
+              AND c."Status" = '{{nameof(ClaimStatus.Approved)}}' AND c."HoldReason" IS NULL
+            """,
+            [first, last, ids],
+            cancellationToken);
+        phase("approved claims queued for payment");
         long payments = 0;
         i = 0;
         await using (var importer = await connection.BeginBinaryImportAsync(Copy("CarriedOverPayments", PaymentColumns), cancellationToken))

@@ -63,6 +63,8 @@ public abstract class OpenPgbDbContext(DbContextOptions options, AccessScopeAcce
 
     public DbSet<Claim> Claims => Set<Claim>();
 
+    public DbSet<PayableClaim> PayableClaims => Set<PayableClaim>();
+
     public DbSet<ProviderApiToken> ProviderApiTokens => Set<ProviderApiToken>();
 
     public DbSet<LedgerAccount> LedgerAccounts => Set<LedgerAccount>();
@@ -203,6 +205,9 @@ public abstract class OpenPgbDbContext(DbContextOptions options, AccessScopeAcce
             || ScopeGrantorIds.Contains(c.GrantorId)
             || (ScopeBsn != null && Set<GrantAccess>().Any(x => x.GrantId == c.GrantId && x.Bsn == ScopeBsn))
             || (ScopeCareProviderId != null && c.CareProviderId == ScopeCareProviderId));
+
+        // The payment queue is the payment run's: read by the system only (approvals write to it through their claim).
+        builder.Entity<PayableClaim>().HasQueryFilter(q => ScopeIsSystem);
 
         builder.Entity<LedgerAccount>().HasQueryFilter(a =>
             ScopeIsSystem

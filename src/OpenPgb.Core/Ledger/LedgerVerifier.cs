@@ -12,6 +12,9 @@ namespace OpenPgb.Core.Ledger;
 /// </summary>
 public sealed class LedgerVerifier(OpenPgbDbContext db)
 {
+    // Whether approved claim c was paid by a run: it has an unreturned payment item.
+    private const string PaidByRun = """EXISTS (SELECT 1 FROM "PaymentItems" i WHERE i."ClaimId" = c."Id" AND i."ReturnedAt" IS NULL)""";
+
     private static readonly (string Name, string Sql)[] Checks =
     [
         // The claim's copies of its agreement's grant, grantor, holder and provider carry no foreign keys of their own
@@ -28,10 +31,28 @@ public sealed class LedgerVerifier(OpenPgbDbContext db)
             WHERE NOT EXISTS (SELECT 1 FROM "Claims" c
                               WHERE c."Id" = o."ClaimId" AND c."GrantorId" = o."GrantorId" AND c."GrantId" = o."GrantId" AND c."CareProviderId" = o."CareProviderId")
             """),
+        // A run does not rewrite the claims it pays (ADR 0015): a claim is paid when it was paid by PGB1 (stored
+        // 'Paid') or is approved with an unreturned payment item (the unique index holds "at most one").
         ("each paid claim is in exactly one unreturned payment or was paid by PGB1, and no other claim is", """
             SELECT COUNT(*) FROM "Claims" c
-            WHERE (c."Status" = 'Paid') <> (EXISTS (SELECT 1 FROM "PaymentItems" i WHERE i."ClaimId" = c."Id" AND i."ReturnedAt" IS NULL)
-                                           OR EXISTS (SELECT 1 FROM "CarriedOverPayments" o WHERE o."ClaimId" = c."Id"))
+            WHERE (c."Status" = 'Paid') <> EXISTS (SELECT 1 FROM "CarriedOverPayments" o WHERE o."ClaimId" = c."Id")
+               OR (c."Status" <> 'Approved' AND EXISTS (SELECT 1 FROM "PaymentItems" i WHERE i."ClaimId" = c."Id" AND i."ReturnedAt" IS NULL))
+            """),
+        ("each payment item is of its payment's run, grantor and provider, for its claim's amount", """
+            SELECT COUNT(*) FROM "PaymentItems" i
+            WHERE NOT EXISTS (SELECT 1 FROM "Payments" p JOIN "Claims" c ON c."Id" = i."ClaimId"
+                              WHERE p."Id" = i."PaymentId" AND p."PaymentRunId" = i."PaymentRunId" AND p."GrantorId" = c."GrantorId"
+                                AND p."CareProviderId" = c."CareProviderId" AND c."AmountCents" = i."AmountCents")
+            """),
+        ("the payment queue holds exactly the approved, unheld, unpaid claims, with their own values", $$"""
+            SELECT (SELECT COUNT(*) FROM "Claims" c
+                    WHERE (c."Status" = 'Approved' AND c."HoldReason" IS NULL AND NOT {{PaidByRun}})
+                          <> EXISTS (SELECT 1 FROM "PayableClaims" q WHERE q."ClaimId" = c."Id"))
+                 + (SELECT COUNT(*) FROM "PayableClaims" q
+                    WHERE NOT EXISTS (SELECT 1 FROM "Claims" c
+                                      WHERE c."Id" = q."ClaimId" AND c."GrantorId" = q."GrantorId" AND c."CareProviderId" = q."CareProviderId"
+                                        AND c."BudgetHolderId" = q."BudgetHolderId" AND c."CareAgreementId" = q."CareAgreementId" AND c."GrantId" = q."GrantId"
+                                        AND c."BudgetCode" = q."BudgetCode" AND c."BudgetYear" = q."BudgetYear" AND c."AmountCents" = q."AmountCents"))
             """),
         ("no claim paid by PGB1 is paid again by a run", """
             SELECT COUNT(*) FROM "CarriedOverPayments" o
@@ -83,21 +104,23 @@ public sealed class LedgerVerifier(OpenPgbDbContext db)
             WHERE r."TotalCents" <> (SELECT COALESCE(SUM(p."AmountCents"), 0) FROM "Payments" p WHERE p."PaymentRunId" = r."Id")
                OR r."ClaimCount" <> (SELECT COUNT(*) FROM "PaymentItems" i WHERE i."PaymentRunId" = r."Id")
             """),
-        ("committed per budget account equals the approved, unpaid claims", """
+        ("committed per budget account equals the approved, unpaid claims", $$"""
             SELECT COUNT(*) FROM "LedgerAccounts" a
             WHERE a."Kind" = 'BudgetCommitted'
               AND (SELECT COALESCE(SUM(t."AmountCents"), 0) FROM "LedgerTransfers" t WHERE t."DebitAccountId" = a."Id")
                 - (SELECT COALESCE(SUM(t."AmountCents"), 0) FROM "LedgerTransfers" t WHERE t."CreditAccountId" = a."Id")
                 <> (SELECT COALESCE(SUM(c."AmountCents"), 0) FROM "Claims" c
-                    WHERE c."GrantId" = a."GrantId" AND c."BudgetCode" = a."CareFunctionCode" AND c."BudgetYear" = a."Year" AND c."Status" IN ('Approved', 'Returned'))
+                    WHERE c."GrantId" = a."GrantId" AND c."BudgetCode" = a."CareFunctionCode" AND c."BudgetYear" = a."Year"
+                      AND (c."Status" = 'Returned' OR (c."Status" = 'Approved' AND NOT {{PaidByRun}})))
             """),
-        ("spent per budget account equals the paid claims", """
+        ("spent per budget account equals the paid claims", $$"""
             SELECT COUNT(*) FROM "LedgerAccounts" a
             WHERE a."Kind" = 'BudgetSpent'
               AND (SELECT COALESCE(SUM(t."AmountCents"), 0) FROM "LedgerTransfers" t WHERE t."DebitAccountId" = a."Id")
                 - (SELECT COALESCE(SUM(t."AmountCents"), 0) FROM "LedgerTransfers" t WHERE t."CreditAccountId" = a."Id")
                 <> (SELECT COALESCE(SUM(c."AmountCents"), 0) FROM "Claims" c
-                    WHERE c."GrantId" = a."GrantId" AND c."BudgetCode" = a."CareFunctionCode" AND c."BudgetYear" = a."Year" AND c."Status" = 'Paid')
+                    WHERE c."GrantId" = a."GrantId" AND c."BudgetCode" = a."CareFunctionCode" AND c."BudgetYear" = a."Year"
+                      AND (c."Status" = 'Paid' OR (c."Status" = 'Approved' AND {{PaidByRun}})))
             """),
         ("each journal entry has at least one transfer", """
             SELECT COUNT(*) FROM "JournalEntries" je WHERE NOT EXISTS (SELECT 1 FROM "LedgerTransfers" t WHERE t."JournalEntryId" = je."Id")

@@ -141,10 +141,11 @@ public sealed class BankFeedbackService(OpenPgbDbContext db, WorkTaskService tas
         payment.MarkReturned(reason.Length > 200 ? reason[..200] : reason, now);
         var booking = await db.JournalEntries.Include(e => e.Transfers).SingleAsync(e => e.PaymentId == payment.Id && e.Kind == JournalEntryKind.Payment, cancellationToken);
         db.JournalEntries.Add(JournalEntry.Reversal(booking, JournalEntryKind.PaymentReturned, $"betaling {payment.EndToEndId} teruggekomen: {bankReturn.ReasonCode}", now));
-        await db.PaymentItems.Where(i => i.PaymentId == payment.Id).ExecuteUpdateAsync(u => u.SetProperty(i => i.ReturnedAt, now), cancellationToken);
+        // The claims were paid by this payment's items (their stored status stayed approved, ADR 0015): now returned.
         await db.Claims.Unfiltered(Because.SystemProcess)
-            .Where(c => c.Status == ClaimStatus.Paid && db.PaymentItems.Any(i => i.PaymentId == payment.Id && i.ClaimId == c.Id))
+            .Where(c => c.Status == ClaimStatus.Approved && db.PaymentItems.Any(i => i.PaymentId == payment.Id && i.ClaimId == c.Id && i.ReturnedAt == null))
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, ClaimStatus.Returned), cancellationToken);
+        await db.PaymentItems.Where(i => i.PaymentId == payment.Id).ExecuteUpdateAsync(u => u.SetProperty(i => i.ReturnedAt, now), cancellationToken);
         tasks.Create(
             payment.GrantorId,
             WorkTaskType.PaymentReturned,

@@ -60,14 +60,15 @@ public sealed class Payment
     }
 }
 
-/// <summary>One claim paid by a payment. While not returned, a claim has at most one (a unique index holds it).</summary>
+/// <summary>
+/// One claim paid by a payment, keyed by the two. While not returned, a claim has at most one (a unique index holds
+/// it); a claim with an unreturned item is paid (ADR 0015). Written only by the payment run's SQL.
+/// </summary>
 public sealed class PaymentItem
 {
     private PaymentItem()
     {
     }
-
-    public long Id { get; private set; }
 
     public long PaymentId { get; private set; }
 

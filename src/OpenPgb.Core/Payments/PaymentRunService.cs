@@ -27,8 +27,9 @@ public sealed record PaymentRunResult(long? RunId, string? MessageId, int Paymen
 
 /// <summary>
 /// The payment run. Booking is one transaction of set-based SQL (the same statements on PostgreSQL and SQLite):
-/// the run row, its payments (one per grantor and provider), their items (one per claim), the claims' new status and
-/// the journal. A crash before the commit leaves nothing; after it, the run is "booked" and the next start writes its
+/// the run row, its payments (one per grantor and provider), their items (one per claim), the paid claims out of the
+/// payment queue, and the journal. The claims' own rows are not touched: a claim with an unreturned item is paid
+/// (ADR 0015). A crash before the commit leaves nothing; after it, the run is "booked" and the next start writes its
 /// file, which depends only on stored rows and is therefore the same bytes every time. Callers hold a
 /// <see cref="JobLease"/> so that two nodes never run at once.
 /// </summary>
@@ -127,28 +128,30 @@ public sealed partial class PaymentRunService(OpenPgbDbContext db, PaymentOption
 
         var sql = new PaymentRunSql(db, run.Id, businessDate, EndToEndPrefix(run.MessageId), time.GetUtcNow());
         var phase = time.GetTimestamp();
-        var payments = await sql.InsertPaymentsAsync(cancellationToken);
-        Phase("payments", phase);
-        if (payments == 0)
+        var selected = await sql.SelectClaimsAsync(cancellationToken);
+        Phase("claims selected from the payment queue", phase);
+        if (selected == 0)
         {
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
             return null;
         }
 
+        phase = time.GetTimestamp();
+        var payments = await sql.InsertPaymentsAsync(cancellationToken);
+        Phase("payments", phase);
         await RequireWritablePaymentsAsync(run.Id, cancellationToken);
         phase = time.GetTimestamp();
         var claims = await sql.InsertItemsAsync(cancellationToken);
-        await sql.AnalyzeAsync(cancellationToken);
         Phase("items", phase);
         phase = time.GetTimestamp();
-        await sql.MarkClaimsPaidAsync(claims, cancellationToken);
-        Phase("claims paid", phase);
+        await sql.DequeueAsync(claims, cancellationToken);
+        Phase("claims left the queue", phase);
         phase = time.GetTimestamp();
         await sql.BookAsync(cancellationToken);
         Phase("journal", phase);
         phase = time.GetTimestamp();
-        var (count, total) = await sql.CheckTotalsAsync(payments, claims, cancellationToken);
+        var (count, total) = await sql.CheckTotalsAsync(selected, payments, claims, cancellationToken);
         Phase("totals checked", phase);
         run.Booked(count, claims, total);
         await db.SaveChangesAsync(cancellationToken);
@@ -164,13 +167,20 @@ public sealed partial class PaymentRunService(OpenPgbDbContext db, PaymentOption
     /// </summary>
     private async Task HoldUnwritablePayeesAsync(CancellationToken cancellationToken)
     {
-        var payees = await db.Claims.Where(c => c.Status == Claims.ClaimStatus.Approved && c.HoldReason == null)
-            .GroupBy(c => new { c.GrantorId, c.CareProviderId })
-            .Select(g => new { g.Key.GrantorId, g.Key.CareProviderId, Total = g.Sum(c => c.AmountCents) })
+        var payees = await db.PayableClaims
+            .GroupBy(q => new { q.GrantorId, q.CareProviderId })
+            .Select(g => new { g.Key.GrantorId, g.Key.CareProviderId, Total = g.Sum(q => q.AmountCents) })
             .ToListAsync(cancellationToken);
         var providerIds = payees.Select(p => p.CareProviderId).Distinct().ToList();
-        var providers = await db.CareProviders.AsNoTracking().Where(p => providerIds.Contains(p.Id))
-            .Select(p => new { p.Id, p.Name, p.Iban, p.ProviderNumber }).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var providers = new Dictionary<long, (string Name, string Iban, string ProviderNumber)>();
+        foreach (var chunk in providerIds.Chunk(10_000))
+        {
+            foreach (var p in await db.CareProviders.AsNoTracking().Where(p => chunk.Contains(p.Id)).Select(p => new { p.Id, p.Name, p.Iban, p.ProviderNumber }).ToListAsync(cancellationToken))
+            {
+                providers[p.Id] = (p.Name, p.Iban, p.ProviderNumber);
+            }
+        }
+
         var held = payees
             .Select(p => (Payee: p, Provider: providers[p.CareProviderId], Problem: PayeeCheck.Problem(providers[p.CareProviderId].Name, providers[p.CareProviderId].Iban, p.Total)))
             .Where(p => p.Problem is not null)
@@ -183,9 +193,12 @@ public sealed partial class PaymentRunService(OpenPgbDbContext db, PaymentOption
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var (payee, provider, problem) in held)
         {
+            // The queued claims of this payee are held: the hold is written on the claim and the claim leaves the queue.
             var reason = PayeeCheck.HoldPrefix + problem;
-            await db.Claims.Where(c => c.GrantorId == payee.GrantorId && c.CareProviderId == payee.CareProviderId && c.Status == Claims.ClaimStatus.Approved && c.HoldReason == null)
-                .ExecuteUpdateAsync(c => c.SetProperty(x => x.HoldReason, reason), cancellationToken);
+            var queued = db.PayableClaims.Where(q => q.GrantorId == payee.GrantorId && q.CareProviderId == payee.CareProviderId).Select(q => q.ClaimId);
+            await db.Claims.Where(c => queued.Contains(c.Id)).ExecuteUpdateAsync(c => c.SetProperty(x => x.HoldReason, reason), cancellationToken);
+            await db.PayableClaims.Where(q => q.GrantorId == payee.GrantorId && q.CareProviderId == payee.CareProviderId && db.Claims.Any(c => c.Id == q.ClaimId && c.HoldReason != null))
+                .ExecuteDeleteAsync(cancellationToken);
             var open = await db.WorkTasks.AnyAsync(
                 t => t.GrantorId == payee.GrantorId && t.Type == WorkTasks.WorkTaskType.PaymentHeld && t.SubjectId == payee.CareProviderId && t.Status == WorkTasks.WorkTaskStatus.Open,
                 cancellationToken);

@@ -80,7 +80,9 @@ public static class ClaimsApi
         {
             var actor = Actor.Provider($"api-{provider.ProviderNumber}", $"{provider.Name} (koppeling)", provider.Id);
             var (claim, repeat) = await claims.SubmitOnceAsync(actor, input, ClaimChannel.Api, cancellationToken);
-            return repeat ? TypedResults.Ok(ClaimResponse.Of(claim)) : TypedResults.Created($"/api/claims/v1/{claim.Id}", ClaimResponse.Of(claim));
+            return repeat
+                ? TypedResults.Ok(ClaimResponse.Of(claim, await claims.StatusOfAsync(claim, cancellationToken)))
+                : TypedResults.Created($"/api/claims/v1/{claim.Id}", ClaimResponse.Of(claim, claim.Status));
         }
         catch (ClaimRefusedException refused)
         {
@@ -161,7 +163,7 @@ public sealed record ClaimResponse(
     [property: JsonPropertyName("bedragCenten")] long BedragCenten,
     [property: JsonPropertyName("factuurnummer")] string Factuurnummer)
 {
-    public static ClaimResponse Of(Claim claim) => new(claim.Id, claim.Status.ToString(), claim.AmountCents, claim.InvoiceNumber);
+    public static ClaimResponse Of(Claim claim, ClaimStatus status) => new(claim.Id, status.ToString(), claim.AmountCents, claim.InvoiceNumber);
 }
 
 public sealed record ClaimProblemRule([property: JsonPropertyName("regel")] string Regel, [property: JsonPropertyName("melding")] string Melding);

@@ -78,7 +78,7 @@ public abstract class ClaimConcurrencyTests(Func<Task<TestDatabase>> createDatab
         var results = await Task.WhenAll(Enumerable.Range(0, Parallel).Select(i => Task.Run(() => _world.ApproveClaimAsync(claimId, i % 2 == 0 ? _world.Holder : _world.Representative))));
 
         results.Count(approvedNow => approvedNow).ShouldBe(1);
-        (await _world.ClaimAsync(claimId)).Status.ShouldBe(ClaimStatus.Approved);
+        (await _world.StatusOfAsync(claimId)).ShouldBe(ClaimStatus.Approved);
         await using var scope = _db.Scope();
         var db = scope.ServiceProvider.GetRequiredService<OpenPgbDbContext>();
         (await db.JournalEntries.CountAsync(e => e.ClaimId == claimId)).ShouldBe(1);

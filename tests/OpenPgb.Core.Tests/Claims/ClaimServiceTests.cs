@@ -157,7 +157,7 @@ public sealed class ClaimServiceTests : IAsyncLifetime
             await scope.ServiceProvider.GetRequiredService<ClaimService>().RejectAsync(_world.Holder, second, "Niet geleverd", CancellationToken.None);
         }
 
-        (await _world.ClaimAsync(second)).Status.ShouldBe(ClaimStatus.Rejected);
+        (await _world.StatusOfAsync(second)).ShouldBe(ClaimStatus.Rejected);
         (await PositionAsync("03")).RemainingCents.ShouldBe(100_000);
         await AssertLedgerSoundAsync();
     }
@@ -231,7 +231,7 @@ public sealed class ClaimServiceTests : IAsyncLifetime
         }
 
         (await _world.RunPaymentsAsync(_out)).Outcome.ShouldBe(PaymentRunOutcome.NothingToPay);
-        (await _world.ClaimAsync(id)).Status.ShouldBe(ClaimStatus.Approved);
+        (await _world.StatusOfAsync(id)).ShouldBe(ClaimStatus.Approved);
 
         await using (var scope = _world.ScopeOf(_world.Employee))
         {
@@ -239,7 +239,7 @@ public sealed class ClaimServiceTests : IAsyncLifetime
         }
 
         (await _world.RunPaymentsAsync(_out, new DateOnly(2026, 11, 25))).Claims.ShouldBe(1);
-        (await _world.ClaimAsync(id)).Status.ShouldBe(ClaimStatus.Paid);
+        (await _world.StatusOfAsync(id)).ShouldBe(ClaimStatus.Paid);
     }
 
     [Theory]

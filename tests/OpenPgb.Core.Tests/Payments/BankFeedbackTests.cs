@@ -46,7 +46,7 @@ public sealed class BankFeedbackTests : IAsyncLifetime
 
         result.Kind.ShouldBe(BankFeedbackKind.PaymentStatusReport);
         result.Returned.ShouldBe(1);
-        (await _world.ClaimAsync(_claim)).Status.ShouldBe(ClaimStatus.Returned);
+        (await _world.StatusOfAsync(_claim)).ShouldBe(ClaimStatus.Returned);
         await AssertLedgerSoundAsync();
         var (committed, spent) = await PositionAsync();
         committed.ShouldBe(35_000);
@@ -66,7 +66,7 @@ public sealed class BankFeedbackTests : IAsyncLifetime
         var again = await _world.RunPaymentsAsync(_out, new DateOnly(2026, 11, 26));
         again.TotalCents.ShouldBe(35_000);
         (await File.ReadAllTextAsync(again.FilePath!)).ShouldContain("NL20INGB0001234567");
-        (await _world.ClaimAsync(_claim)).Status.ShouldBe(ClaimStatus.Paid);
+        (await _world.StatusOfAsync(_claim)).ShouldBe(ClaimStatus.Paid);
         await AssertLedgerSoundAsync();
         (await PositionAsync()).Spent.ShouldBe(35_000);
     }
@@ -77,7 +77,7 @@ public sealed class BankFeedbackTests : IAsyncLifetime
         var result = await ImportAsync(BankFiles.Pain002(_run.MessageId!, [], wholeFile: true));
 
         result.Returned.ShouldBe(1);
-        (await _world.ClaimAsync(_claim)).Status.ShouldBe(ClaimStatus.Returned);
+        (await _world.StatusOfAsync(_claim)).ShouldBe(ClaimStatus.Returned);
         await AssertLedgerSoundAsync();
     }
 
@@ -108,7 +108,7 @@ public sealed class BankFeedbackTests : IAsyncLifetime
 
         result.Returned.ShouldBe(1);
         result.Unknown.ShouldBeEmpty();
-        (await _world.ClaimAsync(_claim)).Status.ShouldBe(ClaimStatus.Returned);
+        (await _world.StatusOfAsync(_claim)).ShouldBe(ClaimStatus.Returned);
         await AssertLedgerSoundAsync();
     }
 
@@ -118,7 +118,7 @@ public sealed class BankFeedbackTests : IAsyncLifetime
         var result = await ImportAsync(BankFiles.Camt054WithEveryOptionalElement(_run.MessageId!, _run.MessageId + "-0363", EndToEndId, 35_000));
 
         result.Returned.ShouldBe(1);
-        (await _world.ClaimAsync(_claim)).Status.ShouldBe(ClaimStatus.Returned);
+        (await _world.StatusOfAsync(_claim)).ShouldBe(ClaimStatus.Returned);
         await AssertLedgerSoundAsync();
     }
 
@@ -134,7 +134,7 @@ public sealed class BankFeedbackTests : IAsyncLifetime
         first.ToCheck.ShouldBe(1);
         again.ToCheck.ShouldBe(0);
         again.AlreadyImported.ShouldBeTrue();
-        (await _world.ClaimAsync(_claim)).Status.ShouldBe(ClaimStatus.Paid);
+        (await _world.StatusOfAsync(_claim)).ShouldBe(ClaimStatus.Paid);
         await AssertLedgerSoundAsync();
         await using var scope = _db.Scope();
         var task = await scope.ServiceProvider.GetRequiredService<OpenPgbDbContext>().WorkTasks.SingleAsync(t => t.Type == WorkTaskType.BankFeedbackToCheck);
@@ -153,7 +153,7 @@ public sealed class BankFeedbackTests : IAsyncLifetime
 
         result.Returned.ShouldBe(0);
         result.Unknown.ShouldBe([EndToEndId]);
-        (await _world.ClaimAsync(_claim)).Status.ShouldBe(ClaimStatus.Paid);
+        (await _world.StatusOfAsync(_claim)).ShouldBe(ClaimStatus.Paid);
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public sealed class BankFeedbackTests : IAsyncLifetime
             """);
 
         (await ImportAsync(file)).Returned.ShouldBe(1);
-        (await _world.ClaimAsync(_claim)).Status.ShouldBe(ClaimStatus.Returned);
+        (await _world.StatusOfAsync(_claim)).ShouldBe(ClaimStatus.Returned);
     }
 
     [Fact]
@@ -187,8 +187,8 @@ public sealed class BankFeedbackTests : IAsyncLifetime
         second.AlreadyImported.ShouldBeFalse();
         second.Returned.ShouldBe(1);
         second.Unknown.ShouldBeEmpty();
-        (await _world.ClaimAsync(later)).Status.ShouldBe(ClaimStatus.Returned);
-        (await _world.ClaimAsync(_claim)).Status.ShouldBe(ClaimStatus.Paid);
+        (await _world.StatusOfAsync(later)).ShouldBe(ClaimStatus.Returned);
+        (await _world.StatusOfAsync(_claim)).ShouldBe(ClaimStatus.Paid);
         await AssertLedgerSoundAsync();
     }
 
@@ -215,7 +215,7 @@ public sealed class BankFeedbackTests : IAsyncLifetime
             message.ShouldNotContain("expected", Case.Insensitive);
         }
 
-        (await _world.ClaimAsync(_claim)).Status.ShouldBe(ClaimStatus.Paid);
+        (await _world.StatusOfAsync(_claim)).ShouldBe(ClaimStatus.Paid);
     }
 
     private async Task<BankFeedbackResult> ImportAsync(byte[] file)

@@ -41,7 +41,7 @@ public sealed class ManualPaymentRunTests : IAsyncLifetime
         done.Status.ShouldBe(PaymentRunRequestStatus.Completed);
         done.PaymentRunId.ShouldNotBeNull();
         done.Result!.ShouldContain("1 declaraties");
-        (await _world.ClaimAsync(claim)).Status.ShouldBe(ClaimStatus.Paid);
+        (await _world.StatusOfAsync(claim)).ShouldBe(ClaimStatus.Paid);
         (await manual.RequestAsync("operator", CancellationToken.None)).Id.ShouldNotBe(first.Id);
     }
 

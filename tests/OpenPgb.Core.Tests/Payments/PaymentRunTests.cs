@@ -44,9 +44,9 @@ public sealed class PaymentRunTests : IAsyncLifetime
         result.Claims.ShouldBe(2);
         result.Payments.ShouldBe(1);
         result.TotalCents.ShouldBe(35_000 + 8_750);
-        (await _world.ClaimAsync(first)).Status.ShouldBe(ClaimStatus.Paid);
-        (await _world.ClaimAsync(second)).Status.ShouldBe(ClaimStatus.Paid);
-        (await _world.ClaimAsync(submittedOnly)).Status.ShouldBe(ClaimStatus.Submitted);
+        (await _world.StatusOfAsync(first)).ShouldBe(ClaimStatus.Paid);
+        (await _world.StatusOfAsync(second)).ShouldBe(ClaimStatus.Paid);
+        (await _world.StatusOfAsync(submittedOnly)).ShouldBe(ClaimStatus.Submitted);
 
         await using var file = File.OpenRead(result.FilePath!);
         Pain001Schema.Validate(file).ShouldBeEmpty();

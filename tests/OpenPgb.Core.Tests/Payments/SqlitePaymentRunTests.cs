@@ -61,7 +61,7 @@ public sealed class SqlitePaymentRunTests : IAsyncLifetime
             result.Returned.ShouldBe(1);
         }
 
-        (await _world.ClaimAsync(claim)).Status.ShouldBe(ClaimStatus.Returned);
+        (await _world.StatusOfAsync(claim)).ShouldBe(ClaimStatus.Returned);
         await AssertLedgerSoundAsync();
         (await ListedAsync()).ShouldAllBe(r => r.PaymentReference == null && r.PaidOn == null, "the one payment of both claims came back: it no longer pays them");
 

@@ -68,7 +68,7 @@ public sealed class UnwritablePayeeTests : IAsyncLifetime
 
         run.Outcome.ShouldBe(PaymentRunOutcome.Completed);
         run.Claims.ShouldBe(1);
-        (await _world.ClaimAsync(paid)).Status.ShouldBe(ClaimStatus.Paid);
+        (await _world.StatusOfAsync(paid)).ShouldBe(ClaimStatus.Paid);
         var heldClaim = await _world.ClaimAsync(held);
         heldClaim.Status.ShouldBe(ClaimStatus.Approved);
         heldClaim.HoldReason!.ShouldStartWith(PayeeCheck.HoldPrefix);
@@ -93,7 +93,7 @@ public sealed class UnwritablePayeeTests : IAsyncLifetime
 
         var after = await _world.RunPaymentsAsync(_out, new DateOnly(2026, 11, 26));
         after.Claims.ShouldBe(1);
-        (await _world.ClaimAsync(held)).Status.ShouldBe(ClaimStatus.Paid);
+        (await _world.StatusOfAsync(held)).ShouldBe(ClaimStatus.Paid);
         await using var check = _db.Scope();
         (await check.ServiceProvider.GetRequiredService<LedgerVerifier>().VerifyAsync(CancellationToken.None)).ShouldBeEmpty();
     }

@@ -1033,6 +1033,45 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                     b.ToTable("ClaimUploads", (string)null);
                 });
 
+            modelBuilder.Entity("OpenPgb.Core.Claims.PayableClaim", b =>
+                {
+                    b.Property<long>("ClaimId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("BudgetCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<long>("BudgetHolderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("BudgetYear")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CareAgreementId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CareProviderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("GrantId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("GrantorId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ClaimId");
+
+                    b.ToTable("PayableClaims", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_payable_claims_amount_positive", "\"AmountCents\" > 0");
+                        });
+                });
+
             modelBuilder.Entity("OpenPgb.Core.Conversion.CarriedOverPayment", b =>
                 {
                     b.Property<long>("Id")
@@ -2453,19 +2492,13 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("OpenPgb.Core.Payments.PaymentItem", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<long>("AmountCents")
+                    b.Property<long>("PaymentId")
                         .HasColumnType("bigint");
 
                     b.Property<long>("ClaimId")
                         .HasColumnType("bigint");
 
-                    b.Property<long>("PaymentId")
+                    b.Property<long>("AmountCents")
                         .HasColumnType("bigint");
 
                     b.Property<long>("PaymentRunId")
@@ -2474,17 +2507,12 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ReturnedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.HasKey("Id");
+                    b.HasKey("PaymentId", "ClaimId");
 
                     b.HasIndex("ClaimId")
                         .IsUnique()
                         .HasDatabaseName("ux_payment_items_claim_unpaid_once")
                         .HasFilter("\"ReturnedAt\" IS NULL");
-
-                    b.HasIndex("PaymentId")
-                        .HasDatabaseName("ix_payment_items_payment");
-
-                    b.HasIndex("PaymentRunId");
 
                     b.ToTable("PaymentItems", null, t =>
                         {
@@ -2858,6 +2886,15 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenPgb.Core.Claims.PayableClaim", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Claims.Claim", null)
+                        .WithOne("Payable")
+                        .HasForeignKey("OpenPgb.Core.Claims.PayableClaim", "ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenPgb.Core.Conversion.CarriedOverPayment", b =>
                 {
                     b.HasOne("OpenPgb.Core.Claims.Claim", "Claim")
@@ -3221,27 +3258,6 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OpenPgb.Core.Payments.PaymentItem", b =>
-                {
-                    b.HasOne("OpenPgb.Core.Claims.Claim", null)
-                        .WithMany()
-                        .HasForeignKey("ClaimId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("OpenPgb.Core.Payments.Payment", null)
-                        .WithMany()
-                        .HasForeignKey("PaymentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("OpenPgb.Core.Payments.PaymentRun", null)
-                        .WithMany()
-                        .HasForeignKey("PaymentRunId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("OpenPgb.Core.WorkTasks.WorkTask", b =>
                 {
                     b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
@@ -3259,6 +3275,11 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
             modelBuilder.Entity("OpenPgb.Core.CareAgreements.CareAgreement", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Claims.Claim", b =>
+                {
+                    b.Navigation("Payable");
                 });
 
             modelBuilder.Entity("OpenPgb.Core.Conversion.Tranche", b =>

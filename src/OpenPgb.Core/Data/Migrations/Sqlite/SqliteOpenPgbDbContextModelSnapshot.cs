@@ -1014,6 +1014,45 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                     b.ToTable("ClaimUploads", (string)null);
                 });
 
+            modelBuilder.Entity("OpenPgb.Core.Claims.PayableClaim", b =>
+                {
+                    b.Property<long>("ClaimId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BudgetCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BudgetHolderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BudgetYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CareAgreementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CareProviderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GrantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GrantorId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ClaimId");
+
+                    b.ToTable("PayableClaims", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_payable_claims_amount_positive", "\"AmountCents\" > 0");
+                        });
+                });
+
             modelBuilder.Entity("OpenPgb.Core.Conversion.CarriedOverPayment", b =>
                 {
                     b.Property<long>("Id")
@@ -2400,17 +2439,13 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("OpenPgb.Core.Payments.PaymentItem", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("AmountCents")
+                    b.Property<long>("PaymentId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ClaimId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("PaymentId")
+                    b.Property<long>("AmountCents")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("PaymentRunId")
@@ -2419,17 +2454,12 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                     b.Property<string>("ReturnedAt")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("PaymentId", "ClaimId");
 
                     b.HasIndex("ClaimId")
                         .IsUnique()
                         .HasDatabaseName("ux_payment_items_claim_unpaid_once")
                         .HasFilter("\"ReturnedAt\" IS NULL");
-
-                    b.HasIndex("PaymentId")
-                        .HasDatabaseName("ix_payment_items_payment");
-
-                    b.HasIndex("PaymentRunId");
 
                     b.ToTable("PaymentItems", null, t =>
                         {
@@ -2800,6 +2830,15 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenPgb.Core.Claims.PayableClaim", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Claims.Claim", null)
+                        .WithOne("Payable")
+                        .HasForeignKey("OpenPgb.Core.Claims.PayableClaim", "ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenPgb.Core.Conversion.CarriedOverPayment", b =>
                 {
                     b.HasOne("OpenPgb.Core.Claims.Claim", "Claim")
@@ -3163,27 +3202,6 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OpenPgb.Core.Payments.PaymentItem", b =>
-                {
-                    b.HasOne("OpenPgb.Core.Claims.Claim", null)
-                        .WithMany()
-                        .HasForeignKey("ClaimId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("OpenPgb.Core.Payments.Payment", null)
-                        .WithMany()
-                        .HasForeignKey("PaymentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("OpenPgb.Core.Payments.PaymentRun", null)
-                        .WithMany()
-                        .HasForeignKey("PaymentRunId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("OpenPgb.Core.WorkTasks.WorkTask", b =>
                 {
                     b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
@@ -3201,6 +3219,11 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
             modelBuilder.Entity("OpenPgb.Core.CareAgreements.CareAgreement", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Claims.Claim", b =>
+                {
+                    b.Navigation("Payable");
                 });
 
             modelBuilder.Entity("OpenPgb.Core.Conversion.Tranche", b =>
