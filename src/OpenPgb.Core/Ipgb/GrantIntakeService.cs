@@ -62,6 +62,20 @@ public sealed partial class GrantIntakeService(
         }
     }
 
+    /// <summary>
+    /// PostgreSQL: analyses the tables a batch reads, so that plans made while they were small are made again (an
+    /// ANALYZE invalidates the cached plans of a table's statements). For bulk imports; SQLite needs nothing.
+    /// </summary>
+    public async Task RefreshPlannerStatisticsAsync(CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                """ANALYZE "IntakeMessages", "Grants", "GrantVersions", "GrantAccess", "CareFunctionBudgets", "Representatives", "BudgetHolders", "Stragglers" """,
+                cancellationToken);
+        }
+    }
+
     private async Task<IReadOnlyList<IntakeResult>> ApplyAsync(IReadOnlyList<PreparedMessage> batch, MessageChannel channel, string? authenticatedSender, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();

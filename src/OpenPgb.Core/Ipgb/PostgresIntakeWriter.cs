@@ -30,7 +30,24 @@ internal sealed class PostgresIntakeWriter(OpenPgbDbContext db)
 
     public async Task WriteAsync(CancellationToken cancellationToken)
     {
+        // Changes are detected once here. Left on, every Entries() and Entry() below would detect them again over the
+        // whole batch's tracked entities: a quarter of a millisecond a message, the largest single cost in a profile
+        // of the intake (bench/README).
         db.ChangeTracker.DetectChanges();
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await CopyAddedAsync(cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    private async Task CopyAddedAsync(CancellationToken cancellationToken)
+    {
         var added = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         var holders = added.OfType<BudgetHolder>().ToList();
         var grants = added.OfType<Grant>().ToList();

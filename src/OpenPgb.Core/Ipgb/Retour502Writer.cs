@@ -50,14 +50,11 @@ public static class Retour502Writer
     /// <summary>A 12-character identity for the 502 itself: "R" and 11 random characters.</summary>
     public static string NewRetourIdentification()
     {
-        const string alphabet = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+        // One call to the random generator for all eleven characters (one per character cost a second per 30,000
+        // messages in the intake's profile), each still drawn uniformly from the alphabet.
         Span<char> chars = stackalloc char[12];
         chars[0] = 'R';
-        for (var i = 1; i < chars.Length; i++)
-        {
-            chars[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
-        }
-
+        RandomNumberGenerator.GetItems("0123456789ABCDEFGHJKLMNPQRSTUVWXYZ", chars[1..]);
         return new string(chars);
     }
 

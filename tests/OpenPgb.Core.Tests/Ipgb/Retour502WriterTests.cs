@@ -50,6 +50,10 @@ public sealed class Retour502WriterTests
         a.Length.ShouldBe(12);
         a.ShouldStartWith("R");
         Retour502Writer.NewRetourIdentification().ShouldNotBe(a);
+
+        // Upper-case letters and digits without I and O (never mistaken for 1 and 0), each of them in use.
+        var drawn = Enumerable.Range(0, 500).SelectMany(_ => Retour502Writer.NewRetourIdentification()[1..]).ToHashSet();
+        drawn.ShouldBe("0123456789ABCDEFGHJKLMNPQRSTUVWXYZ".ToHashSet(), ignoreOrder: true);
     }
 
     private static void AssertValid(byte[] bytes, IpgbVersion version)
