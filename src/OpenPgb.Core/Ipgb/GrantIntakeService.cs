@@ -83,14 +83,16 @@ public sealed partial class GrantIntakeService(
         var state = await IntakeBatchState.LoadAsync(db, batch, authenticatedSender, cancellationToken);
         var codes = await codeLists.GetAsync(db, cancellationToken);
         var decided = new List<(IntakeMessage Intake, Decision Decision)>(batch.Count);
+        var added = new IntakeAdditions();
         foreach (var prepared in batch)
         {
             var intake = new IntakeMessage(channel, now, prepared.Raw, prepared.RawHash);
-            db.IntakeMessages.Add(intake);
-            decided.Add((intake, Decide(prepared, intake, state, new RuleContext(today, codes, channel, null, StoredBudgetFacts.None), authenticatedSender, now)));
+            added.Intakes.Add(intake);
+            decided.Add((intake, Decide(prepared, intake, state, added, new RuleContext(today, codes, channel, null, StoredBudgetFacts.None), authenticatedSender, now)));
         }
 
-        var idOf = await SaveAsync(cancellationToken);
+        Answer(decided, today);
+        var idOf = await SaveAsync(added, cancellationToken);
         var results = decided.Select(d => Result(idOf(d.Intake), d.Intake, d.Decision)).ToList();
         foreach (var (intake, decision) in decided)
         {
@@ -141,17 +143,18 @@ public sealed partial class GrantIntakeService(
     }
 
     /// <summary>Writes the batch in one transaction and returns how to find the id of anything it wrote.</summary>
-    private async Task<Func<object, long>> SaveAsync(CancellationToken cancellationToken)
+    private async Task<Func<object, long>> SaveAsync(IntakeAdditions added, CancellationToken cancellationToken)
     {
         if (!db.Database.IsNpgsql())
         {
+            db.AddRange(added.Roots);
             await db.SaveChangesAsync(cancellationToken);
             return entity => Convert.ToInt64(db.Entry(entity).Property("Id").CurrentValue, System.Globalization.CultureInfo.InvariantCulture);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var writer = new PostgresIntakeWriter(db);
-        await writer.WriteAsync(cancellationToken);
+        await writer.WriteAsync(added, cancellationToken);
         // The copied rows are detached; without this, EF would find them again through navigations and insert them.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
@@ -167,7 +170,7 @@ public sealed partial class GrantIntakeService(
         return writer.IdOf;
     }
 
-    private Decision Decide(PreparedMessage prepared, IntakeMessage intake, IntakeBatchState state, RuleContext baseContext, string? authenticatedSender, DateTimeOffset now)
+    private Decision Decide(PreparedMessage prepared, IntakeMessage intake, IntakeBatchState state, IntakeAdditions added, RuleContext baseContext, string? authenticatedSender, DateTimeOffset now)
     {
         if (prepared.Oversized || prepared.Sniff is not { IsReadable: true } sniff)
         {
@@ -177,9 +180,12 @@ public sealed partial class GrantIntakeService(
                 intake.Identify(authenticatedSender, state.Grantor(authenticatedSender)?.Id, null, null, null, prepared.Sniff?.Schema is { } s ? IpgbSchemas.VersionLabel(s.Version) : null);
             }
 
-            var response = Retour502Writer.Write(new Retour502Input(version, authenticatedSender, null, null, [ReturnCodes.TechnicalRejection], null, null), baseContext.Today);
-            intake.Conclude(IntakeOutcome.Rejected, isOriginal: false, [ReturnCodes.TechnicalRejection], response);
-            return new Decision(false, prepared.Oversized ? $"Message exceeds {options.MaxMessageBytes} bytes." : "Header unreadable.", null);
+            intake.Conclude(IntakeOutcome.Rejected, isOriginal: false, [ReturnCodes.TechnicalRejection], null);
+            return new Decision(
+                false,
+                prepared.Oversized ? $"Message exceeds {options.MaxMessageBytes} bytes." : "Header unreadable.",
+                null,
+                new Retour502Input(version, authenticatedSender, null, null, [ReturnCodes.TechnicalRejection], null, null));
         }
 
         var sender = sniff.Sender!;
@@ -189,7 +195,7 @@ public sealed partial class GrantIntakeService(
         if (authenticatedSender is not null && authenticatedSender != sender)
         {
             intake.Conclude(IntakeOutcome.Refused, isOriginal: false, [], null);
-            return new Decision(true, "Sender is not the authenticated grantor.", null);
+            return new Decision(true, "Sender is not the authenticated grantor.", null, null);
         }
 
         var schemaResult = prepared.Schema!;
@@ -199,18 +205,18 @@ public sealed partial class GrantIntakeService(
             if (original.ContentHash == schemaResult.ContentHash)
             {
                 intake.MarkReplayOf(original.Id, original.InBatch, original.ReturnCodes, original.Response, original.GrantId, original.GrantInBatch, original.BudgetKey);
-                return new Decision(true, null, null);
+                return new Decision(true, null, null, null);
             }
 
             // TR056: the identity was used before with other content.
             var duplicate = schemaResult.Message is null ? null : new RetourFindings();
             duplicate?.Add(RecordRef.Header, ReturnCodes.IdentificationNotUnique);
-            return Reject(intake, schema.Version, sniff, [ReturnCodes.IdentificationNotUnique], schemaResult.Message, duplicate, baseContext.Today, null, isOriginal: false);
+            return Reject(intake, schema.Version, sniff, [ReturnCodes.IdentificationNotUnique], schemaResult.Message, duplicate, null, isOriginal: false);
         }
 
         if (schemaResult.Message is not { } message)
         {
-            var rejected = Reject(intake, schema.Version, sniff, [ReturnCodes.TechnicalRejection], null, null, baseContext.Today, schemaResult.Failure, isOriginal: true);
+            var rejected = Reject(intake, schema.Version, sniff, [ReturnCodes.TechnicalRejection], null, null, schemaResult.Failure, isOriginal: true);
             state.AddOriginal(intake, null);
             return rejected;
         }
@@ -220,35 +226,49 @@ public sealed partial class GrantIntakeService(
         var findings = MessageRules501.Evaluate(message, context);
         if (findings.HasErrors)
         {
-            var rejected = Reject(intake, schema.Version, sniff, [], message, findings, baseContext.Today, null, isOriginal: true);
+            var rejected = Reject(intake, schema.Version, sniff, [], message, findings, null, isOriginal: true);
             state.AddOriginal(intake, null);
             return rejected;
         }
 
-        var response502 = Retour502Writer.Write(new Retour502Input(schema.Version, sender, sniff.Identification, sniff.DateSent, [], message, findings), baseContext.Today);
-        intake.Conclude(IntakeOutcome.Accepted, isOriginal: true, [ReturnCodes.NoRemark], response502);
-        var grant = Apply(intake, grantor!.Id, message, state, now);
+        intake.Conclude(IntakeOutcome.Accepted, isOriginal: true, [ReturnCodes.NoRemark], null);
+        var grant = Apply(intake, grantor!.Id, message, state, added, now);
         state.AddOriginal(intake, grant);
-        return new Decision(true, null, grant);
+        return new Decision(true, null, grant, new Retour502Input(schema.Version, sender, sniff.Identification, sniff.DateSent, [], message, findings));
     }
 
-    private static Decision Reject(IntakeMessage intake, IpgbVersion version, HeaderSniff sniff, IReadOnlyList<string> headerCodes, Message501? message, RetourFindings? findings, DateOnly today, string? failure, bool isOriginal)
+    private static Decision Reject(IntakeMessage intake, IpgbVersion version, HeaderSniff sniff, IReadOnlyList<string> headerCodes, Message501? message, RetourFindings? findings, string? failure, bool isOriginal)
     {
-        var response = Retour502Writer.Write(new Retour502Input(version, sniff.Sender, sniff.Identification, sniff.DateSent, headerCodes, message, findings), today);
-        intake.Conclude(IntakeOutcome.Rejected, isOriginal, findings?.ErrorCodes.ToList() ?? [.. headerCodes], response);
-        return new Decision(true, failure ?? "rules", null);
+        intake.Conclude(IntakeOutcome.Rejected, isOriginal, findings?.ErrorCodes.ToList() ?? [.. headerCodes], null);
+        return new Decision(true, failure ?? "rules", null, new Retour502Input(version, sniff.Sender, sniff.Identification, sniff.DateSent, headerCodes, message, findings));
     }
 
-    private Grant Apply(IntakeMessage intake, int grantorId, Message501 message, IntakeBatchState state, DateTimeOffset now)
+    /// <summary>
+    /// Writes (and checks against our 502 schema) the answers of a decided batch on every core: nothing in a 502
+    /// depends on another message. A replay of a message earlier in the batch then gets that message's answer.
+    /// </summary>
+    private static void Answer(List<(IntakeMessage Intake, Decision Decision)> decided, DateOnly today)
     {
-        var holder = state.HolderFor(message.Client, db);
+        Parallel.ForEach(decided.Where(d => d.Decision.Answer is not null), d => d.Intake.Answer(Retour502Writer.Write(d.Decision.Answer!, today)));
+        foreach (var (intake, _) in decided)
+        {
+            if (intake.ReplayOf is { Response: { } response })
+            {
+                intake.Answer(response);
+            }
+        }
+    }
+
+    private static Grant Apply(IntakeMessage intake, int grantorId, Message501 message, IntakeBatchState state, IntakeAdditions added, DateTimeOffset now)
+    {
+        var holder = state.HolderFor(message.Client, added);
         var budget = message.Budget;
         var grant = state.GrantOf(grantorId, budget.PreviousBudgetKey) ?? state.GrantOf(grantorId, budget.BudgetKey);
         string? previousKey = null;
         if (grant is null)
         {
             grant = new Grant(grantorId, holder, budget.BudgetKey, budget.Law);
-            db.Grants.Add(grant);
+            added.Grants.Add(grant);
         }
         else if (grant.BudgetKey != budget.BudgetKey)
         {
@@ -262,7 +282,7 @@ public sealed partial class GrantIntakeService(
             [.. budget.CareFunctionBudgets.Select(b => new CareFunctionBudget(b.CareFunction, b.StartDate, b.EndDate, b.AmountCents, b.UnaccountableCents))],
             [.. budget.Representatives.Select(r => new Representative(r.Role, r.Bsn, r.BirthDate, r.Name, r.Rights, r.ReceivesCorrespondence))],
             budget.Contact);
-        grant.AddVersion(content, intake, now);
+        added.Versions.Add(grant.AddVersion(content, intake, now));
         intake.LinkGrant(grant);
         state.Track(grant, previousKey);
         return grant;
@@ -307,7 +327,8 @@ public sealed partial class GrantIntakeService(
     };
 
     /// <param name="HeaderReadable">False when the header could not be read: HTTP answers 400 instead of 200.</param>
-    private sealed record Decision(bool HeaderReadable, string? Failure, Grant? Grant);
+    /// <param name="Answer">The 502 to write for this message; null for a replay (it gets its original's) or a refusal.</param>
+    private sealed record Decision(bool HeaderReadable, string? Failure, Grant? Grant, Retour502Input? Answer);
 
     // Log lines carry ids and codes only: never a BSN or a name.
     private static partial class IntakeLog

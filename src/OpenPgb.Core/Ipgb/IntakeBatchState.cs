@@ -107,12 +107,12 @@ internal sealed class IntakeBatchState
             _stragglers.Contains((grantor.Id, message.Client.Bsn)));
     }
 
-    public BudgetHolder HolderFor(ClientRecord client, OpenPgbDbContext db)
+    public BudgetHolder HolderFor(ClientRecord client, IntakeAdditions added)
     {
         if (!_holders.TryGetValue(client.Bsn, out var holder))
         {
             holder = new BudgetHolder(client.Bsn, client.BirthDate, client.Name);
-            db.BudgetHolders.Add(holder);
+            added.Holders.Add(holder);
             _holders[client.Bsn] = holder;
         }
         else

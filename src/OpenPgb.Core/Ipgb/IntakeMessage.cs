@@ -141,4 +141,15 @@ public sealed class IntakeMessage
     }
 
     internal void LinkGrant(Grants.Grant grant) => Grant = grant;
+
+    /// <summary>The 502, written once the whole batch is decided; a message is answered once.</summary>
+    internal void Answer(byte[] response)
+    {
+        if (Response is not null)
+        {
+            throw new InvalidOperationException("This message has been answered already.");
+        }
+
+        Response = response;
+    }
 }

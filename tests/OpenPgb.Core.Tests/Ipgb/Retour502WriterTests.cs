@@ -56,6 +56,17 @@ public sealed class Retour502WriterTests
         drawn.ShouldBe("0123456789ABCDEFGHJKLMNPQRSTUVWXYZ".ToHashSet(), ignoreOrder: true);
     }
 
+    [Fact]
+    public void NewRetourIdentification_DrawsEveryCharacterEquallyOften()
+    {
+        // 68,000 characters, 2,000 expected of each. A plain "byte modulo 34" would favour 18 of them (8 in 256
+        // against 7) and give a chi-square near 300; a uniform draw stays below 80 but for one run in a million.
+        var counts = Enumerable.Range(0, 68_000 / 11 + 1).SelectMany(_ => Retour502Writer.NewRetourIdentification()[1..]).Take(68_000)
+            .CountBy(c => c).Select(c => c.Value).ToList();
+        counts.Count.ShouldBe(34);
+        counts.Sum(c => (c - 2_000.0) * (c - 2_000.0) / 2_000.0).ShouldBeLessThan(80);
+    }
+
     private static void AssertValid(byte[] bytes, IpgbVersion version)
     {
         var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = IpgbSchemas.For("502", version).Schemas };
