@@ -59,10 +59,11 @@ internal sealed class PostgresIntakeWriter(OpenPgbDbContext db)
             .ToList();
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await AssignIdsAsync(connection, "BudgetHolders", holders, cancellationToken);
-        await AssignIdsAsync(connection, "Grants", grants, cancellationToken);
-        await AssignIdsAsync(connection, "IntakeMessages", intakes, cancellationToken);
-        await AssignIdsAsync(connection, "GrantVersions", versions, cancellationToken);
+        var ids = await ReserveIdsAsync(connection, [("BudgetHolders", holders.Count), ("Grants", grants.Count), ("IntakeMessages", intakes.Count), ("GrantVersions", versions.Count)], cancellationToken);
+        Assign(holders, ids[0]);
+        Assign(grants, ids[1]);
+        Assign(intakes, ids[2]);
+        Assign(versions, ids[3]);
 
         await CopyAsync(connection, "BudgetHolders", ["Id", "Bsn", "BirthDate", "Surname", "NamePrefix", "Initials"], holders, (w, b) =>
         {
@@ -209,10 +210,9 @@ internal sealed class PostgresIntakeWriter(OpenPgbDbContext db)
             cancellationToken);
     }
 
-    private async Task AssignIdsAsync<T>(NpgsqlConnection connection, string table, List<T> entities, CancellationToken cancellationToken)
+    private void Assign<T>(List<T> entities, long[] ids)
         where T : class
     {
-        var ids = await ReserveIdsAsync(connection, table, entities.Count, cancellationToken);
         for (var i = 0; i < ids.Length; i++)
         {
             _ids[entities[i]] = ids[i];
