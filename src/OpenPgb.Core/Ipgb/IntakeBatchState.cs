@@ -38,13 +38,10 @@ internal sealed class IntakeBatchState
         _stragglers = stragglers;
     }
 
-    // The batch's lists (up to 500 identities, keys, BSNs) go as one array parameter each (EF.Parameter), not as EF
-    // 10's default of one parameter per element: the statement text stays the same for every batch, so it is parsed
-    // and planned once per connection, and the CLI builds no SQL with hundreds of placeholders per look-up.
     public static async Task<IntakeBatchState> LoadAsync(OpenPgbDbContext db, IReadOnlyList<PreparedMessage> batch, string? authenticatedSender, CancellationToken cancellationToken)
     {
         var senders = batch.Select(p => p.Sniff?.Sender).Append(authenticatedSender).OfType<string>().Distinct().ToList();
-        var grantors = await db.Grantors.AsNoTracking().Where(g => EF.Parameter(senders).Contains(g.Code)).ToDictionaryAsync(g => g.Code, cancellationToken);
+        var grantors = await db.Grantors.AsNoTracking().Where(g => senders.Contains(g.Code)).ToDictionaryAsync(g => g.Code, cancellationToken);
 
         var identifications = batch.Select(p => p.Sniff?.Identification).OfType<string>().Distinct().ToList();
         var codes = batch.Select(p => p.Sniff?.Schema?.MessageCode).OfType<string>().Distinct().ToList();
@@ -54,7 +51,7 @@ internal sealed class IntakeBatchState
                 // reused plan walked the index of every stored message per batch: at 100,000 messages this one
                 // look-up took most of the intake's time.
                 .Where(m => m.IsOriginal && m.Sender != null && m.MessageCode != null && m.Identification != null
-                    && EF.Parameter(senders).Contains(m.Sender) && EF.Parameter(codes).Contains(m.MessageCode) && EF.Parameter(identifications).Contains(m.Identification))
+                    && senders.Contains(m.Sender) && codes.Contains(m.MessageCode) && identifications.Contains(m.Identification))
                 .Select(m => new { m.Sender, m.MessageCode, m.Identification, m.Id, m.ContentHash, m.ReturnCodes, m.Response, m.GrantId, m.BudgetKey })
                 .ToListAsync(cancellationToken))
             .ToDictionary(m => (m.Sender!, m.MessageCode!, m.Identification!), m => new OriginalRef(m.Id, null, m.ContentHash, m.ReturnCodes, m.Response, m.GrantId, null, m.BudgetKey));
@@ -66,15 +63,15 @@ internal sealed class IntakeBatchState
                 .Include(g => g.BudgetHolder)
                 .Include(g => g.Versions.Where(v => v.IsCurrent))
                 .Include(g => g.Access)
-                .Where(g => EF.Parameter(grantorIds).Contains(g.GrantorId) && EF.Parameter(keys).Contains(g.BudgetKey))
+                .Where(g => grantorIds.Contains(g.GrantorId) && keys.Contains(g.BudgetKey))
                 .AsSplitQuery()
                 .ToListAsync(cancellationToken))
             .ToDictionary(g => (g.GrantorId, g.BudgetKey));
 
         var bsns = messages.Select(m => m.Client.Bsn).Distinct().ToList();
-        var holders = await db.BudgetHolders.Where(b => EF.Parameter(bsns).Contains(b.Bsn)).ToDictionaryAsync(b => b.Bsn, cancellationToken);
+        var holders = await db.BudgetHolders.Where(b => bsns.Contains(b.Bsn)).ToDictionaryAsync(b => b.Bsn, cancellationToken);
         var stragglers = (await db.Stragglers.AsNoTracking()
-                .Where(s => EF.Parameter(grantorIds).Contains(s.GrantorId) && EF.Parameter(bsns).Contains(s.Bsn))
+                .Where(s => grantorIds.Contains(s.GrantorId) && bsns.Contains(s.Bsn))
                 .Select(s => new { s.GrantorId, s.Bsn })
                 .ToListAsync(cancellationToken))
             .Select(s => (s.GrantorId, s.Bsn))
