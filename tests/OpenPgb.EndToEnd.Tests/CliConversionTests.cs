@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using OpenPgb.Core.Common;
 using OpenPgb.Core.Conversion;
 using OpenPgb.Core.Grants;
 using OpenPgb.Core.Ipgb;
@@ -18,7 +19,7 @@ namespace OpenPgb.EndToEnd.Tests;
 /// </summary>
 public abstract class CliConversionTests : IAsyncLifetime
 {
-    private static readonly DateOnly Sent = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
+    private static readonly DateOnly Sent = TimeProvider.System.Today().AddDays(-1);
     private readonly string _work = Directory.CreateTempSubdirectory("openpgb-cli-conversion-").FullName;
 
     protected Dictionary<string, string> Env { get; set; } = [];
@@ -83,7 +84,7 @@ public abstract class CliConversionTests : IAsyncLifetime
         paid.ShouldContain("1 payments, 1 claims");
         await CliAsync(0, "ledger", "verify");
 
-        await CliAsync(0, "grantor", "live", "--code", "0363", "--from", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await CliAsync(0, "grantor", "live", "--code", "0363", "--from", TimeProvider.System.Today().AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await CliAsync(2, "grantor", "live", "--code", "0344", "--from", "2027-01-01");
     }
 
@@ -105,7 +106,7 @@ public abstract class CliConversionTests : IAsyncLifetime
     [Fact]
     public async Task ATranche_FromTheCli_OnTheDemoFiles_GoesLive_AndAStragglersLater501Gets9011()
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = TimeProvider.System.Today();
         await CliAsync(0, "grantor", "add", "--code", "0599", "--name", "Gemeente Rotterdam", "--kind", "municipality");
         await CliAsync(0, "grantor", "add", "--code", "0518", "--name", "Gemeente 's-Gravenhage", "--kind", "municipality");
         var demo = Out("demo");

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml.Linq;
 using Npgsql;
+using OpenPgb.Core.Common;
 using OpenPgb.Core.Grants;
 using OpenPgb.Core.Ipgb;
 using OpenPgb.EndToEnd.Tests.Support;
@@ -16,7 +17,7 @@ namespace OpenPgb.EndToEnd.Tests;
 /// </summary>
 public sealed class CliImportTests : IAsyncLifetime
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    private static readonly DateOnly Today = TimeProvider.System.Today();
     private readonly string _in = Directory.CreateTempSubdirectory("openpgb-in-").FullName;
     private readonly string _out = Directory.CreateTempSubdirectory("openpgb-out-").FullName;
     private Dictionary<string, string> _env = [];

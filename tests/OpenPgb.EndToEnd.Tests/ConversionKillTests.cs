@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenPgb.Core.Audit;
+using OpenPgb.Core.Common;
 using OpenPgb.Core.Conversion;
 using OpenPgb.Core.Data;
 using OpenPgb.Core.Grantors;
@@ -93,7 +94,7 @@ public sealed class ConversionKillTests(ITestOutputHelper output) : IAsyncLifeti
     {
         await using var scope = database.Scope();
         var grantor = await scope.ServiceProvider.GetRequiredService<GrantorService>().AddAsync(code, "Gemeente " + code, GrantorKind.Municipality, null, CancellationToken.None);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = TimeProvider.System.Today();
         var options = new Pgb1DemoOptions(code, new DateOnly(today.Year, today.Month, 1).AddDays(-1), 150, Months: 24, Seed: 7, WithDifferences: false);
         var files = await Pgb1DemoExport.WriteAsync(options, Path.Combine(_work, code), CancellationToken.None);
         var imported = await scope.ServiceProvider.GetRequiredService<MessageFileImporter>()

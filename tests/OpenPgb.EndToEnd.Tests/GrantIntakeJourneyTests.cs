@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Playwright;
 using Npgsql;
+using OpenPgb.Core.Common;
 using OpenPgb.EndToEnd.Tests.Support;
 using OpenPgb.Testing;
 using Shouldly;
@@ -22,7 +23,7 @@ public sealed class GrantIntakeJourneyTests(BrowserFixture browser, PortalServer
     {
         var token = await IssueTokenAsOperatorAsync();
         var holderBsn = await ScalarAsync("SELECT \"Bsn\" FROM \"AspNetUsers\" WHERE \"UserName\" = 'budgethouder'");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = TimeProvider.System.Today();
         var accepted = Messages.Valid(identification: "E2E00000001", budgetKey: "E2E-1")
             .WithHeader(h => h with { DateSent = today })
             .WithClient(c => c with { Bsn = holderBsn })
