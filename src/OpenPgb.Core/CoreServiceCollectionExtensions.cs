@@ -49,6 +49,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<LetterService>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(PaymentOptions.SectionName).Get<PaymentOptions>() ?? new PaymentOptions());
         services.AddScoped<BudgetLedger>();
+        services.AddScoped<Reports.SpendReportService>();
         services.AddScoped<ClaimService>();
         services.AddScoped<ClaimQueries>();
         services.AddScoped<ClaimUploadService>();

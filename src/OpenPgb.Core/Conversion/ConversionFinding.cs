@@ -1,3 +1,5 @@
+using OpenPgb.Core.Common;
+
 namespace OpenPgb.Core.Conversion;
 
 public enum FindingSeverity
@@ -55,6 +57,6 @@ public static class FindingsCsv
         ArgumentNullException.ThrowIfNull(findings);
 
         // A message never holds the separator or a line break; if one ever did, it must not break the file.
-        await ContractCsv.WriteAsync(stream, Header, findings.Select(f => new[] { f.SeverityCode, f.Kind, f.Key, f.Message.Replace(';', ',').ReplaceLineEndings(" ") }), cancellationToken);
+        await SemicolonCsv.WriteAsync(stream, Header, findings.Select(f => new[] { f.SeverityCode, f.Kind, f.Key, f.Message.Replace(';', ',').ReplaceLineEndings(" ") }), cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using OpenPgb.Core.Common;
 
 namespace OpenPgb.Core.Conversion;
 
@@ -93,17 +94,17 @@ public static class ConversionReportWriter
 
         await using (var reconciliation = File.Create(Path.Combine(directory, ReconciliationFile)))
         {
-            await ContractCsv.WriteAsync(reconciliation, ReconciliationHeader, report.Reconciliation.Select(ReconciliationFields), cancellationToken);
+            await SemicolonCsv.WriteAsync(reconciliation, ReconciliationHeader, report.Reconciliation.Select(ReconciliationFields), cancellationToken);
         }
 
         await using (var stragglers = File.Create(Path.Combine(directory, StragglersFile)))
         {
-            await ContractCsv.WriteAsync(stragglers, "bsn;reden", report.Stragglers.Select(s => new[] { s.Bsn, ReasonCode(s.Reason) }), cancellationToken);
+            await SemicolonCsv.WriteAsync(stragglers, "bsn;reden", report.Stragglers.Select(s => new[] { s.Bsn, ReasonCode(s.Reason) }), cancellationToken);
         }
 
         await using (var invitations = File.Create(Path.Combine(directory, InvitationsFile)))
         {
-            await ContractCsv.WriteAsync(invitations, "zorgverlener_pgb1;zorgverlener;naam;uitnodigingscode", report.Invitations.Select(i => new[] { i.Pgb1Number, i.ProviderNumber, i.Name, i.InvitationCode }), cancellationToken);
+            await SemicolonCsv.WriteAsync(invitations, "zorgverlener_pgb1;zorgverlener;naam;uitnodigingscode", report.Invitations.Select(i => new[] { i.Pgb1Number, i.ProviderNumber, i.Name, i.InvitationCode }), cancellationToken);
         }
 
         await using var workbook = File.Create(Path.Combine(directory, WorkbookFile));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OpenPgb.Core.Common;
 using OpenPgb.Core.Grants;
 using OpenPgb.Core.Ipgb;
 
@@ -135,7 +136,7 @@ public static class DifferencesCsv
     public static async Task WriteAsync(Stream stream, IEnumerable<ConversionDifference> differences, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(differences);
-        await ContractCsv.WriteAsync(stream, Header, differences.Select(d => new[] { d.Kind, d.Bsn, d.BudgetKey, d.Field, d.Pgb1Value, d.GrantorValue }), cancellationToken);
+        await SemicolonCsv.WriteAsync(stream, Header, differences.Select(d => new[] { d.Kind, d.Bsn, d.BudgetKey, d.Field, d.Pgb1Value, d.GrantorValue }), cancellationToken);
     }
 }
 

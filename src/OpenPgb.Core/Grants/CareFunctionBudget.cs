@@ -74,4 +74,38 @@ public sealed class CareFunctionBudget
 
         return parts;
     }
+
+    /// <summary>
+    /// The part of the amount for the days <paramref name="from"/> to <paramref name="to"/> (inclusive): within each
+    /// calendar year's part (<see cref="PerCalendarYear"/>), pro rata by days, rounded on the running total, so that
+    /// the parts of consecutive periods (twelve months, four quarters) always sum to that year's part to the cent.
+    /// </summary>
+    public long AmountWithin(DateOnly from, DateOnly to)
+    {
+        long amount = 0;
+        foreach (var (_, yearFrom, yearTo, yearAmount) in PerCalendarYear())
+        {
+            var first = from > yearFrom ? from : yearFrom;
+            var last = to < yearTo ? to : yearTo;
+            if (first <= last)
+            {
+                amount += UpTo(last, yearFrom, yearTo, yearAmount) - UpTo(first.AddDays(-1), yearFrom, yearTo, yearAmount);
+            }
+        }
+
+        return amount;
+    }
+
+    // The part of a year's amount for its days up to and including day (floor, the whole amount on its last day).
+    private static long UpTo(DateOnly day, DateOnly yearFrom, DateOnly yearTo, long yearAmount)
+    {
+        if (day < yearFrom)
+        {
+            return 0;
+        }
+
+        var days = yearTo.DayNumber - yearFrom.DayNumber + 1;
+        var elapsed = Math.Min(day.DayNumber, yearTo.DayNumber) - yearFrom.DayNumber + 1;
+        return yearAmount * elapsed / days;
+    }
 }

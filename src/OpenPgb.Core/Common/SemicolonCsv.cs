@@ -1,7 +1,10 @@
-namespace OpenPgb.Core.Conversion;
+namespace OpenPgb.Core.Common;
 
-/// <summary>The conversion's output files as CONVERSION.md gives them: UTF-8 without BOM, <c>;</c>, "\n", one header row.</summary>
-internal static class ContractCsv
+/// <summary>
+/// The CSV files we write (the conversion's, as CONVERSION.md gives them; the reports'; the risk signals'): UTF-8 without
+/// BOM, <c>;</c>, "\n", one header row. Callers write only fields that hold no <c>;</c> or line break.
+/// </summary>
+internal static class SemicolonCsv
 {
     public static async Task WriteAsync(Stream stream, string header, IEnumerable<string[]> rows, CancellationToken cancellationToken)
     {
