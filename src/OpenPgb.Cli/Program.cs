@@ -13,6 +13,7 @@ root.Subcommands.Add(PaymentCommands.Create());
 root.Subcommands.Add(PaymentCommands.CreateLedger());
 root.Subcommands.Add(ConversionCommands.Create());
 root.Subcommands.Add(TrancheCommands.Create());
+root.Subcommands.Add(ReportCommands.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

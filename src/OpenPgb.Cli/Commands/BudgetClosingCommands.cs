@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenPgb.Core.BudgetClosing;
@@ -21,9 +20,7 @@ internal static class BudgetClosingCommands
         {
             await using var services = CliHost.Build();
             var value = parse.GetValue(date);
-            var today = value is null ? services.GetRequiredService<TimeProvider>().Today()
-                : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed
-                : throw new CliException($"--date '{value}' is not a date in the form yyyy-MM-dd.");
+            var today = CliArguments.OptionalDate("--date", value) ?? services.GetRequiredService<TimeProvider>().Today();
             await using var scope = services.SystemScope();
             var produced = await scope.ServiceProvider.GetRequiredService<BudgetClosingService>().ProduceDueAsync(today, cancellationToken);
             Console.WriteLine($"{produced} budget closing message(s) (507) produced for {today:yyyy-MM-dd}.");

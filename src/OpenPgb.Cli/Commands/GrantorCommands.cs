@@ -23,9 +23,7 @@ internal static class GrantorCommands
             DateOnly? live = null;
             if (parse.GetValue(liveFrom) is { } text)
             {
-                live = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-                    ? d
-                    : throw new CliException($"--live-from '{text}' is not a date (yyyy-MM-dd).");
+                live = CliArguments.Date("--live-from", text);
             }
 
             await using var services = CliHost.Build();
@@ -68,9 +66,7 @@ internal static class GrantorCommands
         live.SetAction(async (parse, cancellationToken) =>
         {
             var text = parse.GetValue(from)!;
-            var date = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-                ? d
-                : throw new CliException($"--from '{text}' is not a date (yyyy-MM-dd).");
+            var date = CliArguments.Date("--from", text);
             await using var services = CliHost.Build();
             await CliDatabase.EnsureReadyAsync(services, cancellationToken);
             await using var scope = services.SystemScope();

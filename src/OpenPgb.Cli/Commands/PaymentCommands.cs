@@ -24,7 +24,7 @@ internal static class PaymentCommands
             await using var services = CliHost.Build();
             var options = services.GetRequiredService<PaymentOptions>();
             var today = services.GetRequiredService<TimeProvider>().Today();
-            var businessDate = ParseDate(parse.GetValue(date)) ?? today;
+            var businessDate = CliArguments.OptionalDate("--date", parse.GetValue(date)) ?? today;
             if (businessDate < today)
             {
                 throw new CliException($"--date {businessDate:yyyy-MM-dd} lies in the past: a payment run pays from today on (a bank refuses an execution date in the past).");
@@ -152,9 +152,4 @@ internal static class PaymentCommands
         });
         return new Command("ledger", "The budget ledger") { verify };
     }
-
-    private static DateOnly? ParseDate(string? value) =>
-        value is null ? null
-        : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed
-        : throw new CliException($"--date '{value}' is not a date in the form yyyy-MM-dd.");
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using OpenPgb.Core.Common;
 using OpenPgb.Core.Conversion;
@@ -22,7 +21,7 @@ internal static class TrancheCommands
         var add = new Command("add", "Create a tranche of grantors") { name, freeze, grantors };
         add.SetAction(async (parse, cancellationToken) =>
         {
-            var date = Date(parse.GetValue(freeze)!, "--freeze");
+            var date = CliArguments.Date("--freeze", parse.GetValue(freeze)!);
             await using var services = CliHost.Build();
             await CliDatabase.EnsureReadyAsync(services, cancellationToken);
             await using var scope = services.SystemScope();
@@ -107,11 +106,6 @@ internal static class TrancheCommands
         });
         return postpone;
     }
-
-    private static DateOnly Date(string text, string option) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw new CliException($"{option} '{text}' is not a date (yyyy-MM-dd).");
 
     private static async Task<T> Guard<T>(Func<Task<T>> action)
     {
