@@ -72,6 +72,14 @@ public static class AuthorizationMatrix
         ["/zorgverlener/declaraties/upload"] = [Role.Provider],
         ["/zorgverlener/koppelingen"] = [Role.Provider],
         ["/zorgverlener/rekening"] = [Role.Provider],
+        ["/verstrekker/rapportage"] = [Role.Employee],
+        ["/verstrekker/rapportage?zorgfunctie=02"] = [Role.Employee],
+        ["/verstrekker/rapportage?handler=Excel"] = [Role.Employee],
+        ["/verstrekker/rapportage?handler=Csv"] = [Role.Employee],
+        ["/beheer/rapportage"] = [Role.Operator],
+        ["/beheer/rapportage?verstrekker=0363&zorgfunctie=02"] = [Role.Operator],
+        ["/beheer/rapportage?verstrekker=0363&handler=Excel"] = [Role.Operator],
+        ["/beheer/rapportage?verstrekker=0363&handler=Csv"] = [Role.Operator],
         ["/account/tweestapsverificatie"] = [Role.BudgetHolder, Role.Representative, Role.Employee, Role.Operator, Role.Provider],
     };
 

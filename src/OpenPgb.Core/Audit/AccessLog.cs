@@ -22,6 +22,18 @@ public sealed class AccessLog(OpenPgbDbContext db, TimeProvider time)
         Read(actor, budgetHolderId, action, detail);
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>Logs one staff read per budget holder shown (a page of a report, a downloaded file) and saves them.</summary>
+    public async Task ReadAndSaveAsync(Actor actor, IEnumerable<long> budgetHolderIds, string action, string detail, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(budgetHolderIds);
+        foreach (var id in budgetHolderIds.Distinct())
+        {
+            Read(actor, id, action, detail);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
 }
 
 public sealed record ChainVerification(long RowsChecked, long? FirstBrokenSequence, string? Problem)
