@@ -50,6 +50,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(PaymentOptions.SectionName).Get<PaymentOptions>() ?? new PaymentOptions());
         services.AddScoped<BudgetLedger>();
         services.AddScoped<Reports.SpendReportService>();
+        services.AddScoped<Reports.BudgetForecastService>();
         services.AddScoped<ClaimService>();
         services.AddScoped<ClaimQueries>();
         services.AddScoped<ClaimUploadService>();

@@ -77,6 +77,7 @@ public static class AuthorizationMatrix
         ["/verstrekker/rapportage?handler=Excel"] = [Role.Employee],
         ["/verstrekker/rapportage?handler=Csv"] = [Role.Employee],
         ["/beheer/rapportage"] = [Role.Operator],
+        ["/verstrekker/prognose"] = [Role.Employee],
         ["/beheer/rapportage?verstrekker=0363&zorgfunctie=02"] = [Role.Operator],
         ["/beheer/rapportage?verstrekker=0363&handler=Excel"] = [Role.Operator],
         ["/beheer/rapportage?verstrekker=0363&handler=Csv"] = [Role.Operator],

@@ -4,18 +4,21 @@ using OpenPgb.Core.CareAgreements;
 using OpenPgb.Core.Claims;
 using OpenPgb.Core.Grants;
 using OpenPgb.Core.Letters;
+using OpenPgb.Core.Reports;
 using OpenPgb.Web.Pages;
 using OpenPgb.Web.Security;
 
 namespace OpenPgb.Web.Areas.Vertegenwoordiger.Pages;
 
-public sealed class BudgetModel(GrantQueries grants, CareAgreementQueries agreements, ClaimQueries claims, LetterService letters) : PageModel
+public sealed class BudgetModel(GrantQueries grants, CareAgreementQueries agreements, ClaimQueries claims, LetterService letters, BudgetForecastService forecasts) : PageModel
 {
     public GrantView Grant { get; private set; } = null!;
 
     public RepresentedGrantRow Row { get; private set; } = null!;
 
     public GrantActivity Activity { get; private set; } = null!;
+
+    public IReadOnlyList<BudgetForecast> Forecasts { get; private set; } = [];
 
     public int WaitingClaims => Activity.Claims.Count(c => c.Status == ClaimStatus.Submitted);
 
@@ -30,6 +33,7 @@ public sealed class BudgetModel(GrantQueries grants, CareAgreementQueries agreem
 
         (Row, Grant) = (row, grant);
         Activity = await GrantActivity.LoadAsync(id, "Budgethouder", agreements, claims, letters, cancellationToken);
+        Forecasts = await forecasts.ForGrantsAsync([id], cancellationToken);
         return Page();
     }
 }
