@@ -51,6 +51,16 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<BudgetLedger>();
         services.AddScoped<Reports.SpendReportService>();
         services.AddScoped<Reports.BudgetForecastService>();
+        services.AddScoped<Risk.IRiskIndicator, Risk.Indicators.IbanSharedIndicator>();
+        services.AddScoped<Risk.IRiskIndicator, Risk.Indicators.ImplausibleHoursIndicator>();
+        services.AddScoped<Risk.IRiskIndicator, Risk.Indicators.RepresentativeIsProviderIndicator>();
+        services.AddScoped<Risk.IRiskIndicator, Risk.Indicators.RapidProviderGrowthIndicator>();
+        services.AddScoped<Risk.IRiskIndicator, Risk.Indicators.IbanChangedBeforePaymentIndicator>();
+        services.AddScoped<Risk.IRiskIndicator, Risk.Indicators.ClaimBeforeSigningIndicator>();
+        services.AddScoped<Risk.IRiskIndicator, Risk.Indicators.SpendAboveForecastIndicator>();
+        services.AddScoped<Risk.IRiskIndicator, Risk.Indicators.TariffAtMaximumIndicator>();
+        services.AddScoped<Risk.RiskScanService>();
+        services.AddScoped<Risk.RiskSignalService>();
         services.AddScoped<ClaimService>();
         services.AddScoped<ClaimQueries>();
         services.AddScoped<ClaimUploadService>();

@@ -23,6 +23,13 @@ public sealed class AccessLog(OpenPgbDbContext db, TimeProvider time)
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Logs a staff read of something that concerns no one budget holder (a signal about providers only).</summary>
+    public async Task ReadAndSaveAsync(Actor actor, string action, string detail, CancellationToken cancellationToken)
+    {
+        db.AccessLogEntries.Add(new AccessLogEntry(AccessEvent.Read, action, null, actor, null, detail, time.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>Logs one staff read per budget holder shown (a page of a report, a downloaded file) and saves them.</summary>
     public async Task ReadAndSaveAsync(Actor actor, IEnumerable<long> budgetHolderIds, string action, string detail, CancellationToken cancellationToken)
     {

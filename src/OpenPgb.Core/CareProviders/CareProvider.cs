@@ -218,3 +218,38 @@ public sealed partial class CareProvider
 }
 
 public sealed record CareProviderDetails(string? KvkNumber, string? AgbCode, string? VatNumber, PostalAddress Address, string Iban);
+
+/// <summary>
+/// A change of a provider's IBAN, kept so that the risk scan can see an account changed shortly before a large
+/// payment. Written by the change itself; never edited.
+/// </summary>
+public sealed class CareProviderIbanChange
+{
+    private CareProviderIbanChange()
+    {
+        OldIban = string.Empty;
+        NewIban = string.Empty;
+        ChangedBy = string.Empty;
+    }
+
+    public CareProviderIbanChange(long careProviderId, string oldIban, string newIban, string changedBy, DateTimeOffset changedAt)
+    {
+        CareProviderId = careProviderId;
+        OldIban = oldIban;
+        NewIban = newIban;
+        ChangedBy = changedBy;
+        ChangedAt = changedAt;
+    }
+
+    public long Id { get; private set; }
+
+    public long CareProviderId { get; private set; }
+
+    public string OldIban { get; private set; }
+
+    public string NewIban { get; private set; }
+
+    public string ChangedBy { get; private set; }
+
+    public DateTimeOffset ChangedAt { get; private set; }
+}

@@ -95,7 +95,12 @@ public sealed class CareProviderService(OpenPgbDbContext db, UserManager<PortalU
         var providerId = actor.CareProviderId ?? throw new NotAllowedException("Only a provider's own users change its account.");
         var provider = await db.CareProviders.SingleAsync(p => p.Id == providerId, cancellationToken);
         provider.Rename(accountHolderName);
+        var oldIban = provider.Iban;
         provider.ChangeIban(iban);
+        if (provider.Iban != oldIban)
+        {
+            db.CareProviderIbanChanges.Add(new CareProviderIbanChange(provider.Id, oldIban, provider.Iban, actor.Name, time.GetUtcNow()));
+        }
         var returned = await db.Claims.Where(c => c.CareProviderId == providerId && c.Status == Claims.ClaimStatus.Returned).ToListAsync(cancellationToken);
         foreach (var claim in returned)
         {

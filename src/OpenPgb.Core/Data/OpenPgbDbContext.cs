@@ -57,6 +57,14 @@ public abstract class OpenPgbDbContext(DbContextOptions options, AccessScopeAcce
 
     public DbSet<WorkTask> WorkTasks => Set<WorkTask>();
 
+    public DbSet<Risk.RiskSignal> RiskSignals => Set<Risk.RiskSignal>();
+
+    public DbSet<Risk.RiskEvidence> RiskEvidence => Set<Risk.RiskEvidence>();
+
+    public DbSet<Risk.RiskDecision> RiskDecisions => Set<Risk.RiskDecision>();
+
+    public DbSet<CareProviders.CareProviderIbanChange> CareProviderIbanChanges => Set<CareProviders.CareProviderIbanChange>();
+
     public DbSet<Letter> Letters => Set<Letter>();
 
     public DbSet<AccessLogEntry> AccessLogEntries => Set<AccessLogEntry>();
@@ -233,6 +241,12 @@ public abstract class OpenPgbDbContext(DbContextOptions options, AccessScopeAcce
             || (ScopeCareProviderId != null && p.CareProviderId == ScopeCareProviderId));
 
         builder.Entity<PaymentBlock>().HasQueryFilter(b => ScopeIsSystem || ScopeGrantorIds.Contains(b.GrantorId));
+
+        // A risk signal is one grantor's, with only that grantor's part of the evidence (ADR 0017); operators see all.
+        builder.Entity<Risk.RiskSignal>().HasQueryFilter(s => ScopeIsSystem || ScopeGrantorIds.Contains(s.GrantorId));
+        builder.Entity<Risk.RiskEvidence>().HasQueryFilter(e => ScopeIsSystem || Set<Risk.RiskSignal>().Any(s => s.Id == e.RiskSignalId && ScopeGrantorIds.Contains(s.GrantorId)));
+        builder.Entity<Risk.RiskDecision>().HasQueryFilter(d => ScopeIsSystem || Set<Risk.RiskSignal>().Any(s => s.Id == d.RiskSignalId && ScopeGrantorIds.Contains(s.GrantorId)));
+        builder.Entity<CareProviders.CareProviderIbanChange>().HasQueryFilter(c => ScopeIsSystem || (ScopeCareProviderId != null && c.CareProviderId == ScopeCareProviderId));
 
         // Runs, their items and the journal are the operators' (System scope); other roles reach them through the
         // filtered claims, payments and accounts above.

@@ -39,6 +39,10 @@ public sealed class GrantorSettingsService(OpenPgbDbContext db, AccessLog access
         {
             ProcessChoiceKind.LetterPrinting => Enum.TryParse<LetterPrinting>(value, ignoreCase: true, out var printing) && Enum.IsDefined(printing) ? printing.ToString() : null,
             ProcessChoiceKind.PreBlockHolidayAllowance or ProcessChoiceKind.FourEyesAssessment => bool.TryParse(value, out var flag) ? flag.ToString(CultureInfo.InvariantCulture) : null,
+            _ when RiskThresholds.RangeOf(kind) is var (min, max) => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max
+                ? number.ToString(CultureInfo.InvariantCulture)
+                : throw new Common.BusinessRuleException("DrempelGeldig", $"Vul een heel getal in van {min} tot en met {max}."),
+            _ => null,
         } ?? throw new Common.BusinessRuleException("ProceskeuzeGeldig", "Kies een van de waarden uit de lijst.");
         var choice = new ProcessChoice(grantorId, kind, normalized, actor.Name, time.GetUtcNow());
         choice.RecordRequester(actor.UserId);

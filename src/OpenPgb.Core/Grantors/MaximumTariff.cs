@@ -71,6 +71,65 @@ public enum ProcessChoiceKind
 
     /// <summary>A second employee confirms every assessment of a care agreement.</summary>
     FourEyesAssessment,
+
+    /// <summary>Risk scan: how many providers share one IBAN before it is a signal.</summary>
+    RiskSharedIbanProviders,
+
+    /// <summary>Risk scan: hours a provider claims in one week, over all its budget holders, above which it is a signal.</summary>
+    RiskHoursPerWeek,
+
+    /// <summary>Risk scan: budget holders a new provider gains within four weeks before it is a signal.</summary>
+    RiskNewProviderHolders,
+
+    /// <summary>Risk scan: days between an IBAN change and a large payment within which it is a signal.</summary>
+    RiskIbanChangeDays,
+
+    /// <summary>Risk scan: the payment, in whole euros, that counts as large.</summary>
+    RiskLargePaymentEuros,
+
+    /// <summary>Risk scan: how many percent above what its agreements expect a budget may be spent before it is a signal.</summary>
+    RiskAboveForecastPercent,
+
+    /// <summary>Risk scan: the share, in percent, of a provider's claims at the maximum tariff that is a signal.</summary>
+    RiskMaximumTariffPercent,
+}
+
+/// <summary>The thresholds of the risk scan's indicators for one grantor (process choices, with their history).</summary>
+public sealed record RiskThresholds(
+    int SharedIbanProviders = 2,
+    int HoursPerWeek = 60,
+    int NewProviderHolders = 10,
+    int IbanChangeDays = 14,
+    long LargePaymentCents = 500_000,
+    int AboveForecastPercent = 50,
+    int MaximumTariffPercent = 90)
+{
+    public static RiskThresholds Default { get; } = new();
+
+    /// <summary>The allowed range of each threshold's value as it is set (euros for the large payment).</summary>
+    public static (int Min, int Max)? RangeOf(ProcessChoiceKind kind) => kind switch
+    {
+        ProcessChoiceKind.RiskSharedIbanProviders => (2, 100),
+        ProcessChoiceKind.RiskHoursPerWeek => (1, 168),
+        ProcessChoiceKind.RiskNewProviderHolders => (2, 10_000),
+        ProcessChoiceKind.RiskIbanChangeDays => (1, 365),
+        ProcessChoiceKind.RiskLargePaymentEuros => (1, 10_000_000),
+        ProcessChoiceKind.RiskAboveForecastPercent => (1, 1_000),
+        ProcessChoiceKind.RiskMaximumTariffPercent => (1, 100),
+        _ => null,
+    };
+
+    internal RiskThresholds With(ProcessChoiceKind kind, int value) => kind switch
+    {
+        ProcessChoiceKind.RiskSharedIbanProviders => this with { SharedIbanProviders = value },
+        ProcessChoiceKind.RiskHoursPerWeek => this with { HoursPerWeek = value },
+        ProcessChoiceKind.RiskNewProviderHolders => this with { NewProviderHolders = value },
+        ProcessChoiceKind.RiskIbanChangeDays => this with { IbanChangeDays = value },
+        ProcessChoiceKind.RiskLargePaymentEuros => this with { LargePaymentCents = value * 100L },
+        ProcessChoiceKind.RiskAboveForecastPercent => this with { AboveForecastPercent = value },
+        ProcessChoiceKind.RiskMaximumTariffPercent => this with { MaximumTariffPercent = value },
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a risk threshold."),
+    };
 }
 
 public enum LetterPrinting
@@ -153,6 +212,8 @@ public sealed record ProcessChoices(LetterPrinting LetterPrinting, bool PreBlock
 {
     public static ProcessChoices Default { get; } = new(LetterPrinting.PrintStreet, false, false);
 
+    public RiskThresholds Risk { get; init; } = RiskThresholds.Default;
+
     public static ProcessChoices From(IEnumerable<ProcessChoice> newestPerKind)
     {
         var choices = Default;
@@ -163,6 +224,7 @@ public sealed record ProcessChoices(LetterPrinting LetterPrinting, bool PreBlock
                 ProcessChoiceKind.LetterPrinting => choices with { LetterPrinting = Enum.Parse<LetterPrinting>(choice.Value) },
                 ProcessChoiceKind.PreBlockHolidayAllowance => choices with { PreBlockHolidayAllowance = bool.Parse(choice.Value) },
                 ProcessChoiceKind.FourEyesAssessment => choices with { FourEyesAssessment = bool.Parse(choice.Value) },
+                _ => choices with { Risk = choices.Risk.With(choice.Kind, int.Parse(choice.Value, System.Globalization.CultureInfo.InvariantCulture)) },
             };
         }
 

@@ -20,11 +20,17 @@ public sealed class PaymentBlockService(OpenPgbDbContext db, AccessLog accessLog
         var budgetHolderId = await BudgetHolderOfAsync(subject, subjectId, grantorId, cancellationToken);
         var block = PaymentBlock.Create(grantorId, subject, subjectId, reason, from, until, actor.Name, time.GetUtcNow());
         db.PaymentBlocks.Add(block);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Within the caller's transaction when there is one (a risk signal's one-step block commits both or neither).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await db.SaveChangesAsync(cancellationToken);
         accessLog.Changed(actor, budgetHolderId, "betalingsblokkade ingesteld", $"blokkade {block.Id} op {subject} {subjectId} vanaf {from:yyyy-MM-dd}");
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return block.Id;
     }
 

@@ -170,7 +170,7 @@ public sealed class BudgetForecastService(OpenPgbDbContext db, BudgetLedger ledg
                 }
 
                 var share = agreement.MonthlyCents * codes.Count / agreement.CareFunctionCodes.Count;
-                cents += share * (to.DayNumber - from.DayNumber + 1) / DateTime.DaysInMonth(month.Year, month.Month);
+                cents += ExpectedSpend.Between(share, from, to);
             }
 
             months.Add((month, last.DayNumber - month.DayNumber + 1, cents));

@@ -43,6 +43,9 @@ public enum WorkTaskSubject
 
     /// <summary>A difference between the PGB1 export and the grantor's 501s (Conversion.OpenDifference).</summary>
     ConversionDifference,
+
+    /// <summary>A signal of the risk scan (Risk.RiskSignal).</summary>
+    RiskSignal,
 }
 
 /// <summary>

@@ -768,6 +768,43 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                     b.ToTable("CareProviders", (string)null);
                 });
 
+            modelBuilder.Entity("OpenPgb.Core.CareProviders.CareProviderIbanChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CareProviderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NewIban")
+                        .IsRequired()
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)");
+
+                    b.Property<string>("OldIban")
+                        .IsRequired()
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CareProviderId", "ChangedAt")
+                        .HasDatabaseName("ix_iban_changes_provider");
+
+                    b.ToTable("CareProviderIbanChanges", (string)null);
+                });
+
             modelBuilder.Entity("OpenPgb.Core.CareProviders.ProviderApiToken", b =>
                 {
                     b.Property<long>("Id")
@@ -2635,6 +2672,163 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                     b.ToTable("PaymentRunRequests", (string)null);
                 });
 
+            modelBuilder.Entity("OpenPgb.Core.Risk.RiskDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DecidedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long?>("PaymentBlockId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("RiskSignalId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RiskSignalId")
+                        .HasDatabaseName("ix_risk_decisions_signal");
+
+                    b.ToTable("RiskDecisions", (string)null);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Risk.RiskEvidence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AmountCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<long>("RefId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("RiskSignalId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RiskSignalId")
+                        .HasDatabaseName("ix_risk_evidence_signal");
+
+                    b.ToTable("RiskEvidence", (string)null);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Risk.RiskSignal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("BudgetHolderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("DetectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EvidenceHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("GrantorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("SubjectId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantorId", "Status")
+                        .HasDatabaseName("ix_risk_signals_grantor");
+
+                    b.HasIndex("Indicator", "GrantorId", "SubjectKind", "SubjectId", "Subject", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ux_risk_signals_undecided")
+                        .HasFilter("\"Status\" IN ('Open', 'Investigating')");
+
+                    b.ToTable("RiskSignals", (string)null);
+                });
+
             modelBuilder.Entity("OpenPgb.Core.WorkTasks.WorkTask", b =>
                 {
                     b.Property<long>("Id")
@@ -2851,6 +3045,15 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("CareAgreement");
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.CareProviders.CareProviderIbanChange", b =>
+                {
+                    b.HasOne("OpenPgb.Core.CareProviders.CareProvider", null)
+                        .WithMany()
+                        .HasForeignKey("CareProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpenPgb.Core.CareProviders.ProviderApiToken", b =>
@@ -3258,6 +3461,33 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenPgb.Core.Risk.RiskDecision", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Risk.RiskSignal", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("RiskSignalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Risk.RiskEvidence", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Risk.RiskSignal", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("RiskSignalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Risk.RiskSignal", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
+                        .WithMany()
+                        .HasForeignKey("GrantorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenPgb.Core.WorkTasks.WorkTask", b =>
                 {
                     b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
@@ -3309,6 +3539,13 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
             modelBuilder.Entity("OpenPgb.Core.Parties.BudgetHolder", b =>
                 {
                     b.Navigation("Grants");
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Risk.RiskSignal", b =>
+                {
+                    b.Navigation("Decisions");
+
+                    b.Navigation("Evidence");
                 });
 #pragma warning restore 612, 618
         }

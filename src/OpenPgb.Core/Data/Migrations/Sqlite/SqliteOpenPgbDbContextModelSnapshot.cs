@@ -752,6 +752,42 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                     b.ToTable("CareProviders", (string)null);
                 });
 
+            modelBuilder.Entity("OpenPgb.Core.CareProviders.CareProviderIbanChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CareProviderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewIban")
+                        .IsRequired()
+                        .HasMaxLength(34)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldIban")
+                        .IsRequired()
+                        .HasMaxLength(34)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CareProviderId", "ChangedAt")
+                        .HasDatabaseName("ix_iban_changes_provider");
+
+                    b.ToTable("CareProviderIbanChanges", (string)null);
+                });
+
             modelBuilder.Entity("OpenPgb.Core.CareProviders.ProviderApiToken", b =>
                 {
                     b.Property<long>("Id")
@@ -2580,6 +2616,160 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                     b.ToTable("PaymentRunRequests", (string)null);
                 });
 
+            modelBuilder.Entity("OpenPgb.Core.Risk.RiskDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PaymentBlockId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RiskSignalId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RiskSignalId")
+                        .HasDatabaseName("ix_risk_decisions_signal");
+
+                    b.ToTable("RiskDecisions", (string)null);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Risk.RiskEvidence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AmountCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RefId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RiskSignalId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RiskSignalId")
+                        .HasDatabaseName("ix_risk_evidence_signal");
+
+                    b.ToTable("RiskEvidence", (string)null);
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Risk.RiskSignal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BudgetHolderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DetectedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GrantorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastSeenAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantorId", "Status")
+                        .HasDatabaseName("ix_risk_signals_grantor");
+
+                    b.HasIndex("Indicator", "GrantorId", "SubjectKind", "SubjectId", "Subject", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ux_risk_signals_undecided")
+                        .HasFilter("\"Status\" IN ('Open', 'Investigating')");
+
+                    b.ToTable("RiskSignals", (string)null);
+                });
+
             modelBuilder.Entity("OpenPgb.Core.WorkTasks.WorkTask", b =>
                 {
                     b.Property<long>("Id")
@@ -2795,6 +2985,15 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("CareAgreement");
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.CareProviders.CareProviderIbanChange", b =>
+                {
+                    b.HasOne("OpenPgb.Core.CareProviders.CareProvider", null)
+                        .WithMany()
+                        .HasForeignKey("CareProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpenPgb.Core.CareProviders.ProviderApiToken", b =>
@@ -3202,6 +3401,33 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenPgb.Core.Risk.RiskDecision", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Risk.RiskSignal", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("RiskSignalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Risk.RiskEvidence", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Risk.RiskSignal", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("RiskSignalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Risk.RiskSignal", b =>
+                {
+                    b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
+                        .WithMany()
+                        .HasForeignKey("GrantorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenPgb.Core.WorkTasks.WorkTask", b =>
                 {
                     b.HasOne("OpenPgb.Core.Grantors.Grantor", null)
@@ -3253,6 +3479,13 @@ namespace OpenPgb.Core.Data.Migrations.Sqlite
             modelBuilder.Entity("OpenPgb.Core.Parties.BudgetHolder", b =>
                 {
                     b.Navigation("Grants");
+                });
+
+            modelBuilder.Entity("OpenPgb.Core.Risk.RiskSignal", b =>
+                {
+                    b.Navigation("Decisions");
+
+                    b.Navigation("Evidence");
                 });
 #pragma warning restore 612, 618
         }
