@@ -14,6 +14,7 @@ root.Subcommands.Add(PaymentCommands.CreateLedger());
 root.Subcommands.Add(ConversionCommands.Create());
 root.Subcommands.Add(TrancheCommands.Create());
 root.Subcommands.Add(ReportCommands.Create());
+root.Subcommands.Add(RiskCommands.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -70,5 +70,39 @@ public sealed class CliReportTests
         }
     }
 
+    [Fact]
+    public async Task RiskScan_WritesSignalsCsv_AndASecondScanAddsNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var world = await AgreementWorld.CreateAsync(database);
+        await world.ApprovedAsync();
+        await world.AddProviderAsync("Tweeling Zorg B.V.", "87654321", iban: "NL91ABNA0417164300");
+        var env = Processes.PostgresEnvironment(database.ConnectionString);
+        var dir = Directory.CreateTempSubdirectory("openpgb-cli-risk-").FullName;
+        try
+        {
+            var (exit, output) = await Processes.RunCliAsync(env, "risk", "scan", "--date", "2026-11-23", "--out", dir);
+            exit.ShouldBe(0, output);
+            output.ShouldContain("1 new signal(s)");
+            var first = await File.ReadAllLinesAsync(Path.Combine(dir, "signals.csv"));
+            first[0].ShouldBe("indicator;verstrekker;onderwerp;periode;bewijs");
+            first.ShouldContain("IBAN_GEDEELD;0363;ZV10000001;;ZV10000001");
+            first.Skip(1).ShouldAllBe(l => !l.Contains(Messages.ClientBsn, StringComparison.Ordinal) && !l.Contains(Messages.RepresentativeBsn, StringComparison.Ordinal));
+
+            (exit, output) = await Processes.RunCliAsync(env, "risk", "scan", "--date", "2026-11-23", "--out", dir);
+            exit.ShouldBe(0, output);
+            output.ShouldContain("0 new signal(s), 0 updated");
+            (await File.ReadAllLinesAsync(Path.Combine(dir, "signals.csv"))).ShouldBe(first);
+
+            (exit, output) = await Processes.RunCliAsync(env, "risk", "scan", "--date", "23-11-2026", "--out", dir);
+            exit.ShouldBe(2, output);
+            output.ShouldContain("--date '23-11-2026' is not a date");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     private static string Line(string code, SpendFigures f) => string.Join(';', code, f.GrantedCents, f.CommittedCents, f.PaidCents, f.RemainingCents);
 }

@@ -78,6 +78,10 @@ public static class AuthorizationMatrix
         ["/verstrekker/rapportage?handler=Csv"] = [Role.Employee],
         ["/beheer/rapportage"] = [Role.Operator],
         ["/verstrekker/prognose"] = [Role.Employee],
+        ["/verstrekker/risicosignalen"] = [Role.Employee],
+        ["/verstrekker/risicosignaal/{signal}"] = [Role.Employee],
+        ["/beheer/risicosignalen"] = [Role.Operator],
+        ["/beheer/risicosignaal/{signal}"] = [Role.Operator],
         ["/beheer/rapportage?verstrekker=0363&zorgfunctie=02"] = [Role.Operator],
         ["/beheer/rapportage?verstrekker=0363&handler=Excel"] = [Role.Operator],
         ["/beheer/rapportage?verstrekker=0363&handler=Csv"] = [Role.Operator],
@@ -171,7 +175,8 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
             .Replace("{message}", S(ids.AmsterdamMessage), StringComparison.Ordinal)
             .Replace("{represented}", S(ids.RepresentedGrant), StringComparison.Ordinal)
             .Replace("{payment}", S(ids.AmsterdamPayment), StringComparison.Ordinal)
-            .Replace("{run}", S(ids.PaymentRun), StringComparison.Ordinal);
+            .Replace("{run}", S(ids.PaymentRun), StringComparison.Ordinal)
+            .Replace("{signal}", S(ids.AmsterdamSignal), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -194,6 +199,7 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
     [InlineData("/verstrekker/zorgovereenkomst/{agreement}")]
     [InlineData("/verstrekker/brief/{letter}")]
     [InlineData("/verstrekker/werktaak/{task}")]
+    [InlineData("/verstrekker/risicosignaal/{signal}")]
     public async Task Employee_OpeningAnotherGrantorsObjectById_Gets404(string template)
     {
         var ids = await DemoIds.LoadAsync(factory);
@@ -203,7 +209,8 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
             .Replace("{task}", ids.UtrechtTask.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{holder}", ids.UtrechtHolder.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{grant}", ids.UtrechtGrant.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{message}", ids.UtrechtMessage.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{message}", ids.UtrechtMessage.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{signal}", ids.UtrechtSignal.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         using var client = factory.CreatePortalClient();
         await client.LoginAsync("medewerker.amsterdam");
 

@@ -221,7 +221,7 @@ public sealed class CareProviderService(OpenPgbDbContext db, UserManager<PortalU
         _ => fallback,
     };
 
-    private async Task<string> NextProviderNumberAsync(CancellationToken cancellationToken)
+    internal async Task<string> NextProviderNumberAsync(CancellationToken cancellationToken)
     {
         var count = await db.CareProviders.LongCountAsync(cancellationToken);
         string number;

@@ -23,6 +23,7 @@ public sealed class DemoAgreementSeeder(
     ClaimService claims,
     PaymentRunService payments,
     PaymentOptions paymentOptions,
+    Risk.RiskScanService riskScan,
     TimeProvider time)
 {
     public async Task SeedAsync(Grantor amsterdam, Grantor utrecht, string holderBsn, string? utrechtHolderBsn, CancellationToken cancellationToken)
@@ -81,6 +82,23 @@ public sealed class DemoAgreementSeeder(
         {
             await SeedUtrechtAsync(utrecht, utrechtHolderBsn, zorgOpMaat.Id, provider, cancellationToken);
         }
+
+        await SeedRiskAsync(cancellationToken);
+    }
+
+    // A risk to find: a provider that registered with Zorg Op Maat's IBAN. The scan runs once, as it would at night,
+    // so the demo has signals and "risicosignaal" work tasks to open.
+    private async Task SeedRiskAsync(CancellationToken cancellationToken)
+    {
+        var twin = CareProvider.Register(
+            await providers.NextProviderNumberAsync(cancellationToken),
+            CareProviderKind.Organisation,
+            "Zorggroep Tweeling B.V.",
+            new CareProviderDetails("68750111", null, null, new PostalAddress("Zorgstraat", "14", "1011AB", "Amsterdam"), "NL91ABNA0417164300"),
+            time.GetUtcNow());
+        db.CareProviders.Add(twin);
+        await db.SaveChangesAsync(cancellationToken);
+        await riskScan.RunAsync(time.Today(), cancellationToken);
     }
 
     // Money moving: a claim paid by a manual payment run (so there is a run, a file and a payment to see) and one

@@ -68,20 +68,26 @@ internal sealed partial class ScheduleRegistration(ISchedulerFactory schedulers,
 
     public static readonly JobKey BudgetClosings = new("budget-closings", "openpgb");
 
+    public static readonly JobKey RiskScan = new("risk-scan", "openpgb");
+
     /// <summary>The 507s and last month's fixed monthly claims, shortly after midnight.</summary>
     public static readonly TimeOnly BudgetClosingsAt = new(0, 15);
+
+    /// <summary>The nightly risk scan, after the day's bookings and before staff start work.</summary>
+    public static readonly TimeOnly RiskScanAt = new(3, 0);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         if (!payments.DailyRunEnabled)
         {
-            await scheduler.DeleteJobs([DailyPaymentRun, BudgetClosings], cancellationToken);
+            await scheduler.DeleteJobs([DailyPaymentRun, BudgetClosings, RiskScan], cancellationToken);
             return;
         }
 
         await EnsureAsync(scheduler, JobBuilder.Create<DailyPaymentRunJob>().WithIdentity(DailyPaymentRun).StoreDurably().RequestRecovery().Build(), payments.DailyRunAt, cancellationToken);
         await EnsureAsync(scheduler, JobBuilder.Create<BudgetClosingsJob>().WithIdentity(BudgetClosings).StoreDurably().RequestRecovery().Build(), BudgetClosingsAt, cancellationToken);
+        await EnsureAsync(scheduler, RiskScanJob.Detail(), RiskScanAt, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -43,7 +43,7 @@ public sealed class RiskScanTests : IAsyncLifetime
         var signal = (await ScanAsync(RiskIndicatorCode.IbanShared)).ShouldHaveSingleItem();
         signal.Subject.ShouldBe("ZV10000001");
         signal.Description.ShouldContain("2 zorgverleners");
-        signal.Description.ShouldContain("en 1 die alleen voor andere verstrekkers werken");
+        signal.Description.ShouldContain("en 1 zonder budgethouders bij deze verstrekker");
         signal.Evidence.Select(e => e.Reference).ShouldBe(["ZV10000001"], "the twin works for no budget holder of this grantor: it is a number, not evidence");
 
         await _world.SetProcessChoiceAsync(ProcessChoiceKind.RiskSharedIbanProviders, "3");

@@ -23,6 +23,11 @@ public sealed record DemoIds(long AmsterdamHolder, long AmsterdamGrant, long Ams
 
     public long PaymentRun { get; init; }
 
+    /// <summary>The demo's risk signals (its planted shared IBAN) of Amsterdam and of Utrecht.</summary>
+    public long AmsterdamSignal { get; init; }
+
+    public long UtrechtSignal { get; init; }
+
     public static async Task<DemoIds> LoadAsync(OpenPgbWebFactory factory) => await factory.QueryAsync(async db =>
     {
         var amsterdam = await db.Grants.Where(g => g.Grantor!.Code == "0363").OrderBy(g => g.Id).FirstAsync();
@@ -49,6 +54,8 @@ public sealed record DemoIds(long AmsterdamHolder, long AmsterdamGrant, long Ams
             UtrechtTask = await db.WorkTasks.Where(t => t.GrantorId == utrecht.GrantorId).OrderBy(t => t.Id).Select(t => t.Id).FirstAsync(),
             AmsterdamPayment = await db.Payments.Where(p => p.GrantorId == amsterdam.GrantorId).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(),
             PaymentRun = await db.PaymentRuns.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(),
+            AmsterdamSignal = await db.RiskSignals.Where(s => s.GrantorId == amsterdam.GrantorId).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(),
+            UtrechtSignal = await db.RiskSignals.Where(s => s.GrantorId == utrecht.GrantorId).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(),
         };
     });
 }

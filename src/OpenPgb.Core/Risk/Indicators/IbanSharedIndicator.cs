@@ -51,7 +51,7 @@ internal sealed class IbanSharedIndicator : IRiskIndicator
                 var own = all.Where(p => grantorsOf[p.Id].Contains(grantorId)).ToList();
                 var others = all.Count - own.Count;
                 var description = $"Rekeningnummer {RiskIndicators.MaskedIban(group.Key)} wordt gebruikt door {all.Count} zorgverleners: {string.Join(", ", own.Select(p => $"{p.ProviderNumber} {p.Name}"))}"
-                    + (others > 0 ? $", en {others} die alleen voor andere verstrekkers werken." : ".")
+                    + (others > 0 ? $", en {others} zonder budgethouders bij deze verstrekker." : ".")
                     + $" Drempel: {context.ThresholdsOf(grantorId).SharedIbanProviders} zorgverleners.";
                 findings.Add(new RiskFinding(
                     Code,

@@ -122,7 +122,30 @@ public sealed class InstellingenModel(GrantorSettingsService settings) : PageMod
         ProcessChoiceKind.LetterPrinting => "Wie print de brieven",
         ProcessChoiceKind.PreBlockHolidayAllowance => "Feestdagenuitkering vooraf blokkeren",
         ProcessChoiceKind.FourEyesAssessment => "Vier-ogenbeoordeling van zorgovereenkomsten",
+        ProcessChoiceKind.RiskSharedIbanProviders => "Risicoscan: zorgverleners met één rekeningnummer (aantal)",
+        ProcessChoiceKind.RiskHoursPerWeek => "Risicoscan: uren per week van één zorgverlener (meer dan)",
+        ProcessChoiceKind.RiskNewProviderHolders => "Risicoscan: budgethouders van een nieuwe zorgverlener binnen vier weken (aantal)",
+        ProcessChoiceKind.RiskIbanChangeDays => "Risicoscan: dagen tussen wijziging rekeningnummer en grote betaling",
+        ProcessChoiceKind.RiskLargePaymentEuros => "Risicoscan: grote betaling vanaf (euro)",
+        ProcessChoiceKind.RiskAboveForecastPercent => "Risicoscan: besteding boven de verwachting (procent)",
+        ProcessChoiceKind.RiskMaximumTariffPercent => "Risicoscan: declaraties op het maximumtarief (procent)",
     };
+
+    /// <summary>The risk thresholds in the order of the page, with their current value as it is set.</summary>
+    public IEnumerable<(ProcessChoiceKind Kind, long Value)> RiskThresholdValues()
+    {
+        var risk = Choices.Risk;
+        return
+        [
+            (ProcessChoiceKind.RiskSharedIbanProviders, risk.SharedIbanProviders),
+            (ProcessChoiceKind.RiskHoursPerWeek, risk.HoursPerWeek),
+            (ProcessChoiceKind.RiskNewProviderHolders, risk.NewProviderHolders),
+            (ProcessChoiceKind.RiskIbanChangeDays, risk.IbanChangeDays),
+            (ProcessChoiceKind.RiskLargePaymentEuros, risk.LargePaymentCents / 100),
+            (ProcessChoiceKind.RiskAboveForecastPercent, risk.AboveForecastPercent),
+            (ProcessChoiceKind.RiskMaximumTariffPercent, risk.MaximumTariffPercent),
+        ];
+    }
 
     public static string ValueName(string value) => value switch
     {

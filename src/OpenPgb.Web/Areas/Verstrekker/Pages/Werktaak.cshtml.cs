@@ -24,6 +24,7 @@ public sealed class WerktaakModel(WorkTaskService tasks) : PageModel
             WorkTaskSubject.CareProvider => RedirectToPage("/Blokkades", null, new { area = "Verstrekker" }, "vastgehouden"),
             WorkTaskSubject.ProcessChoice => RedirectToPage("/Instellingen", null, new { area = "Verstrekker" }, "bevestigen"),
             WorkTaskSubject.ConversionDifference => RedirectToPage("/Conversie", null, new { area = "Verstrekker" }, $"verschil-{task.SubjectId}"),
+            WorkTaskSubject.RiskSignal => RedirectToPage("/Risicosignaal", new { area = "Verstrekker", id = task.SubjectId }),
         };
     }
 }
