@@ -32,8 +32,8 @@ public sealed class InsightJourneyTests(BrowserFixture browser, PortalServerFixt
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-excel").ClickAsync());
         download.SuggestedFilename.ShouldEndWith(".xlsx");
-        var path = (await download.PathAsync())!;
-        var rows = (await MiniExcel.QueryAsync(path, useHeaderRow: true, sheetName: SpendReportFiles.CareFunctionSheet)).Cast<IDictionary<string, object>>().ToList();
+        await using var workbook = File.OpenRead((await download.PathAsync())!);
+        var rows = (await MiniExcel.QueryAsync(workbook, useHeaderRow: true, sheetName: SpendReportFiles.CareFunctionSheet, excelType: ExcelType.XLSX)).Cast<IDictionary<string, object>>().ToList();
         var total = rows.Single(r => (string)r[SpendReportFiles.CodeColumn] == SpendReportFiles.TotalRow);
         ((long)(Convert.ToDecimal(total[SpendReportFiles.PaidColumn], CultureInfo.InvariantCulture) * 100m)).ShouldBe(screenPaid, "the workbook's total is the screen's");
 
@@ -44,7 +44,7 @@ public sealed class InsightJourneyTests(BrowserFixture browser, PortalServerFixt
         (await page.GetByTestId("signal-description").TextContentAsync())!.ShouldContain("…4300");
         var signalUrl = page.Url;
         await page.GetByLabel("Betalingen blokkeren", new() { Exact = false }).CheckAsync();
-        await page.GetByLabel("Reden").FillAsync("Rekening gedeeld met een andere zorgverlener");
+        await page.GetByLabel("Reden", new() { Exact = true }).FillAsync("Rekening gedeeld met een andere zorgverlener");
         await page.GetByTestId("decide-submit").ClickAsync();
         await CheckAsync(page, 1280);
         (await page.GetByTestId("flash-success").TextContentAsync())!.ShouldContain("geblokkeerd");
