@@ -81,6 +81,7 @@ public static class AuthorizationMatrix
         ["/verstrekker/risicosignalen"] = [Role.Employee],
         ["/verstrekker/risicosignaal/{signal}"] = [Role.Employee],
         ["/beheer/risicosignalen"] = [Role.Operator],
+        ["/beheer/overzichten"] = [Role.Operator],
         ["/beheer/risicosignaal/{signal}"] = [Role.Operator],
         ["/beheer/rapportage?verstrekker=0363&zorgfunctie=02"] = [Role.Operator],
         ["/beheer/rapportage?verstrekker=0363&handler=Excel"] = [Role.Operator],

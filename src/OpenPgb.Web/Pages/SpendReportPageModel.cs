@@ -18,8 +18,6 @@ public abstract class SpendReportPageModel(SpendReportService reports, AccessLog
 {
     public const int BudgetsPerPage = 50;
 
-    private static readonly string[] DateFields = ["van", "tot"];
-
     [BindProperty(SupportsGet = true, Name = "van")]
     public DateOnly? From { get; set; }
 
@@ -173,29 +171,5 @@ public abstract class SpendReportPageModel(SpendReportService reports, AccessLog
     /// <summary>Route values a page adds to every link of the report (the operator's choice of grantor).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> ExtraRouteValues() => [];
 
-    // The period asked for; this calendar year when none was; null with a Dutch error on the form when it is wrong.
-    private ReportPeriod? Period()
-    {
-        if (!ModelState.IsValid)
-        {
-            foreach (var key in DateFields.Where(k => ModelState[k]?.Errors.Count > 0))
-            {
-                ModelState[key]!.Errors.Clear();
-                ModelState.AddModelError(key, $"Vul bij '{(key == "van" ? "Van" : "Tot en met")}' een datum in, zoals 31-01-2026.");
-            }
-
-            return null;
-        }
-
-        var year = time.Today().Year;
-        try
-        {
-            return ReportPeriod.Of(From ?? new DateOnly(year, 1, 1), To ?? new DateOnly(year, 12, 31));
-        }
-        catch (BusinessRuleException refused)
-        {
-            ModelState.AddModelError("tot", refused.Message);
-            return null;
-        }
-    }
+    private ReportPeriod? Period() => ReportPeriodForm.Read(ModelState, From, To, time.Today());
 }
