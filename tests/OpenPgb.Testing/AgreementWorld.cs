@@ -100,13 +100,13 @@ public sealed class AgreementWorld
     /// <summary>A user of another provider than the world's own.</summary>
     public static Actor UserOf(long providerId) => Actor.Provider($"user-provider-{providerId}", $"Zorgverlener {providerId}", providerId);
 
-    /// <summary>Another registered organisation, for tests with more than one payee.</summary>
-    public async Task<long> AddProviderAsync(string name, string kvkNumber, string iban = "NL02ABNA0417164350")
+    /// <summary>Another registered provider (an organisation unless told otherwise), for tests with more than one payee.</summary>
+    public async Task<long> AddProviderAsync(string name, string? kvkNumber, string iban = "NL02ABNA0417164350", CareProviderKind kind = CareProviderKind.Organisation)
     {
         await using var scope = Db.Scope();
         var context = scope.ServiceProvider.GetRequiredService<OpenPgbDbContext>();
         var number = "ZV" + (10_000_001 + await context.CareProviders.CountAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var provider = CareProvider.Register(number, CareProviderKind.Organisation, name, new CareProviderDetails(kvkNumber, null, null, new PostalAddress("Zorgstraat", "2", "1011AB", "Amsterdam"), iban), Db.Clock.GetUtcNow());
+        var provider = CareProvider.Register(number, kind, name, new CareProviderDetails(kvkNumber, null, null, new PostalAddress("Zorgstraat", "2", "1011AB", "Amsterdam"), iban), Db.Clock.GetUtcNow());
         context.CareProviders.Add(provider);
         await context.SaveChangesAsync();
         return provider.Id;

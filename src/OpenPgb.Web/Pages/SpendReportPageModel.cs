@@ -121,49 +121,20 @@ public abstract class SpendReportPageModel(SpendReportService reports, AccessLog
         }
     }
 
-    public async Task<IActionResult> OnGetExcelAsync(CancellationToken cancellationToken)
-    {
-        if (await GrantorIdAsync(cancellationToken) is not { } grantorId || Period() is not { } period)
-        {
-            return await OnGetAsync(cancellationToken);
-        }
+    public Task<IActionResult> OnGetExcelAsync(CancellationToken cancellationToken) =>
+        DownloadAsync(
+            async (grantorId, period, report, file) =>
+            {
+                var budgets = await reports.BudgetsAsync(grantorId, period, null, cancellationToken);
+                await accessLog.ReadAndSaveAsync(User.ToActor(), budgets.Select(b => b.BudgetHolderId), "budget in rapportage gedownload", $"Excel bestedingen, {period.Label}", cancellationToken);
+                await SpendReportFiles.WriteExcelAsync(report, budgets, time.GetUtcNow(), file, cancellationToken);
+            },
+            SpendReportFiles.ExcelContentType,
+            "xlsx",
+            cancellationToken);
 
-        try
-        {
-            var report = await reports.CareFunctionsAsync(grantorId, period, cancellationToken);
-            var budgets = await reports.BudgetsAsync(grantorId, period, null, cancellationToken);
-            await accessLog.ReadAndSaveAsync(User.ToActor(), budgets.Select(b => b.BudgetHolderId), "budget in rapportage gedownload", $"Excel bestedingen, {period.Label}", cancellationToken);
-            var file = new MemoryStream();
-            await SpendReportFiles.WriteExcelAsync(report, budgets, time.GetUtcNow(), file, cancellationToken);
-            file.Position = 0;
-            return File(file, SpendReportFiles.ExcelContentType, SpendReportFiles.FileName(report, "xlsx"));
-        }
-        catch (NotVisibleException)
-        {
-            return NotFound();
-        }
-    }
-
-    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
-    {
-        if (await GrantorIdAsync(cancellationToken) is not { } grantorId || Period() is not { } period)
-        {
-            return await OnGetAsync(cancellationToken);
-        }
-
-        try
-        {
-            var report = await reports.CareFunctionsAsync(grantorId, period, cancellationToken);
-            var file = new MemoryStream();
-            await SpendReportFiles.WriteCsvAsync(report, file, cancellationToken);
-            file.Position = 0;
-            return File(file, SpendReportFiles.CsvContentType, SpendReportFiles.FileName(report, "csv"));
-        }
-        catch (NotVisibleException)
-        {
-            return NotFound();
-        }
-    }
+    public Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken) =>
+        DownloadAsync((_, _, report, file) => SpendReportFiles.WriteCsvAsync(report, file, cancellationToken), SpendReportFiles.CsvContentType, "csv", cancellationToken);
 
     /// <summary>The grantor whose report this is, or null (with a model error) when none is chosen or allowed.</summary>
     protected abstract Task<int?> GrantorIdAsync(CancellationToken cancellationToken);
@@ -172,4 +143,26 @@ public abstract class SpendReportPageModel(SpendReportService reports, AccessLog
     protected virtual IEnumerable<KeyValuePair<string, string>> ExtraRouteValues() => [];
 
     private ReportPeriod? Period() => ReportPeriodForm.Read(ModelState, From, To, time.Today());
+
+    // A download of the report of the period asked for; the page with its errors when the period is wrong.
+    private async Task<IActionResult> DownloadAsync(Func<int, ReportPeriod, SpendReport, Stream, Task> write, string contentType, string extension, CancellationToken cancellationToken)
+    {
+        if (await GrantorIdAsync(cancellationToken) is not { } grantorId || Period() is not { } period)
+        {
+            return await OnGetAsync(cancellationToken);
+        }
+
+        try
+        {
+            var report = await reports.CareFunctionsAsync(grantorId, period, cancellationToken);
+            var file = new MemoryStream();
+            await write(grantorId, period, report, file);
+            file.Position = 0;
+            return File(file, contentType, SpendReportFiles.FileName(report, extension));
+        }
+        catch (NotVisibleException)
+        {
+            return NotFound();
+        }
+    }
 }

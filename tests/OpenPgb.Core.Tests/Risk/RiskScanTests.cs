@@ -350,16 +350,7 @@ public sealed class RiskScanTests : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<OpenPgbDbContext>().WorkTasks.CountAsync(t => t.Type == WorkTaskType.RiskSignal && t.Status == WorkTaskStatus.Open);
     }
 
-    private async Task<long> AddPersonProviderAsync(string name, string iban)
-    {
-        await using var scope = _db.Scope();
-        var context = scope.ServiceProvider.GetRequiredService<OpenPgbDbContext>();
-        var number = "ZV" + (10_000_001 + await context.CareProviders.CountAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var provider = CareProvider.Register(number, CareProviderKind.Person, name, new CareProviderDetails(null, null, null, new PostalAddress("Dorpsstraat", "3", "1234AB", "Amsterdam"), iban), _db.Clock.GetUtcNow());
-        context.CareProviders.Add(provider);
-        await context.SaveChangesAsync();
-        return provider.Id;
-    }
+    private Task<long> AddPersonProviderAsync(string name, string iban) => _world.AddProviderAsync(name, null, iban, CareProviderKind.Person);
 
     // A second grantor (0599) with its own budget holder and an approved agreement with the given provider.
     private async Task<(OtherGrantor Grantor, long Agreement)> OtherGrantorAgreementAsync(long providerId)
