@@ -52,6 +52,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Reports.SpendReportService>();
         services.AddScoped<Reports.BudgetForecastService>();
         services.AddScoped<Reports.OperatorReports>();
+        services.AddScoped<PaymentDeadlines>();
         services.AddScoped<Risk.IRiskIndicator, Risk.Indicators.IbanSharedIndicator>();
         services.AddScoped<Risk.IRiskIndicator, Risk.Indicators.ImplausibleHoursIndicator>();
         services.AddScoped<Risk.IRiskIndicator, Risk.Indicators.RepresentativeIsProviderIndicator>();

@@ -82,6 +82,8 @@ public static class AuthorizationMatrix
         ["/verstrekker/risicosignaal/{signal}"] = [Role.Employee],
         ["/beheer/risicosignalen"] = [Role.Operator],
         ["/beheer/overzichten"] = [Role.Operator],
+        ["/beheer"] = [Role.Operator],
+        ["/beheer/betaaltermijnen"] = [Role.Operator],
         ["/beheer/risicosignaal/{signal}"] = [Role.Operator],
         ["/beheer/rapportage?verstrekker=0363&zorgfunctie=02"] = [Role.Operator],
         ["/beheer/rapportage?verstrekker=0363&handler=Excel"] = [Role.Operator],

@@ -37,4 +37,23 @@ public abstract class OperatorReportsPortalTests<TFactory>(TFactory factory) : I
         var (_, wrong) = await client.GetPageAsync("/beheer/overzichten?van=2026-12-31&tot=2026-01-01");
         wrong.GetElementById("tot-fout")!.TextContent.ShouldContain("De einddatum van de periode ligt voor de begindatum.");
     }
+
+    [Fact]
+    public async Task Operator_StartsOnThePaymentNorm_AndTheDeadlinesPageLoads()
+    {
+        using var client = factory.CreatePortalClient();
+        await client.LoginAsync("operator");
+
+        var start = await client.Http.GetAsync(new Uri("/", UriKind.Relative));
+        start.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        start.Headers.Location!.ToString().ShouldBe("/beheer");
+        var (_, page) = await client.GetPageAsync("/beheer");
+        var week = page.QuerySelectorAll("[data-testid=norm] tbody tr").ShouldHaveSingleItem("the demo paid one claim, this week");
+        week.QuerySelectorAll("td")[2].TextContent.ShouldBe("100%", "approved and paid the same day");
+        page.QuerySelector("[data-testid=count-overdue]")!.TextContent.ShouldBe("0");
+
+        var (status, deadlines) = await client.GetPageAsync("/beheer/betaaltermijnen");
+        status.ShouldBe(HttpStatusCode.OK);
+        deadlines.QuerySelector("[data-testid=due-none]").ShouldNotBeNull("the demo's approved claims are within their term");
+    }
 }

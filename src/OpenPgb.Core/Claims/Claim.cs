@@ -122,6 +122,12 @@ public sealed class Claim
     /// <summary>The provider's software's idempotency key (API) or the upload's row key (CSV); unique per provider.</summary>
     public string? ExternalKey { get; private set; }
 
+    /// <summary>
+    /// The day an approved claim must be paid by: <see cref="PaymentNormBankingDays"/> banking days after its approval
+    /// (Amsterdam date), by the runs' banking-day calendar. Null until approved (and for claims PGB1 paid).
+    /// </summary>
+    public DateOnly? PaymentDueOn { get; private set; }
+
     /// <summary>The calendar year whose budget this claim spends: the year of its period (stored for set-based bookings).</summary>
     public int BudgetYear { get; private set; }
 
@@ -209,6 +215,8 @@ public sealed class Claim
         };
         if (claim.Status == ClaimStatus.Approved)
         {
+            // Approved in PGB1, payable here from the conversion on: the norm runs from then.
+            claim.PaymentDueOn = PaymentDueAfter(now);
             claim.Payable = PayableClaim.Of(claim);
         }
 
@@ -224,12 +232,19 @@ public sealed class Claim
     /// <summary>Units times tariff, rounded half away from zero to whole cents; decimal arithmetic, never floating point.</summary>
     public static long AmountOf(decimal units, long tariffCents) => (long)decimal.Round(units * tariffCents, 0, MidpointRounding.AwayFromZero);
 
+    /// <summary>The payment norm: an approved claim is paid within this many banking days.</summary>
+    public const int PaymentNormBankingDays = 5;
+
+    public static DateOnly PaymentDueAfter(DateTimeOffset approvedAt) =>
+        Payments.BankingCalendar.AddBankingDays(DateOnly.FromDateTime(Common.AmsterdamClock.ToAmsterdam(approvedAt).DateTime), PaymentNormBankingDays);
+
     public void Approve(string by, string? holdReason, DateTimeOffset now)
     {
         Require(ClaimStatus.Submitted, "approve");
         Status = ClaimStatus.Approved;
         DecidedBy = by;
         DecidedAt = now;
+        PaymentDueOn = PaymentDueAfter(now);
         HoldReason = holdReason;
         if (holdReason is null)
         {

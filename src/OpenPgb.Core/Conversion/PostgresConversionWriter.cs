@@ -22,7 +22,7 @@ internal sealed class PostgresConversionWriter(OpenPgbDbContext db, Action<strin
         "Id", "CareAgreementId", "CareAgreementVersionId", "GrantId", "GrantorId", "BudgetHolderId", "CareProviderId", "Kind",
         "CareFunctionCode", "BudgetCode", "PeriodStart", "PeriodEnd", "BudgetYear", "Units", "TariffCents", "AmountCents",
         "InvoiceNumber", "InvoiceDate", "Channel", "Status", "SubmittedAt", "SubmittedBy", "DecidedAt", "DecidedBy",
-        "RejectionReason", "HoldReason", "ReleasedBy", "ExternalKey",
+        "RejectionReason", "HoldReason", "ReleasedBy", "ExternalKey", "PaymentDueOn",
     ];
 
     private static readonly string[] PaymentColumns =
@@ -78,6 +78,7 @@ internal sealed class PostgresConversionWriter(OpenPgbDbContext db, Action<strin
                 WriteNullable(importer, c.HoldReason, NpgsqlDbType.Varchar);
                 WriteNullable(importer, c.ReleasedBy, NpgsqlDbType.Varchar);
                 WriteNullable(importer, c.ExternalKey, NpgsqlDbType.Varchar);
+                WriteNullableValue(importer, c.PaymentDueOn, NpgsqlDbType.Date);
             }
 
             await importer.CompleteAsync(cancellationToken);

@@ -32,6 +32,18 @@ public static class BankingCalendar
         return date;
     }
 
+    /// <summary>The banking day <paramref name="days"/> banking days after <paramref name="date"/> (which need not be one).</summary>
+    public static DateOnly AddBankingDays(DateOnly date, int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(days);
+        for (var i = 0; i < days; i++)
+        {
+            date = OnOrAfter(date.AddDays(1));
+        }
+
+        return days == 0 ? OnOrAfter(date) : date;
+    }
+
     /// <summary>Gregorian Easter Sunday (the anonymous Gregorian computus, Meeus/Jones/Butcher).</summary>
     public static DateOnly EasterSunday(int year)
     {

@@ -11,7 +11,7 @@ public sealed class IndexModel(GrantQueries grants) : PageModel
     {
         if (User.IsInRole(PortalClaims.OperatorRole))
         {
-            return RedirectToPage("/Verstrekkers", new { area = "Beheer" });
+            return RedirectToPage("/Index", new { area = "Beheer" });
         }
 
         if (User.IsInRole(PortalClaims.EmployeeRole))

@@ -923,6 +923,9 @@ namespace OpenPgb.Core.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateOnly?>("PaymentDueOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly>("PeriodEnd")
                         .HasColumnType("date");
 
