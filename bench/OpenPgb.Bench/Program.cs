@@ -34,6 +34,15 @@ if (args.FirstOrDefault() == "payment-run")
     return 0;
 }
 
+if (args.FirstOrDefault() == "reports")
+{
+    // Reports and risk-scan benchmark (issue 14): dotnet run -c Release --project bench/OpenPgb.Bench -- reports [--holders 100000] [--claims 10000000]
+    await BenchTools.WriteJsonAsync(
+        await ReportsBench.RunAsync(IntArg("--holders", 100_000), IntArg("--claims", 10_000_000)),
+        StringArg("--out", Path.Combine(BenchTools.FindRoot(), "bench/results/reports.json")));
+    return 0;
+}
+
 if (args.FirstOrDefault() == "conversion")
 {
     // Conversion benchmark (issue 12): dotnet run -c Release --project bench/OpenPgb.Bench -- conversion [--holders 10000] [--claims 1000000]

@@ -13,7 +13,8 @@ internal static class RiskCommands
     {
         var date = new Option<string?>("--date") { Description = "Scan as of this date (yyyy-MM-dd); default today" };
         var output = new Option<string>("--out") { Description = "Directory to write signals.csv (the signals of this scan)", Required = true };
-        var scan = new Command("scan", "Run the risk scan: new findings become signals and work tasks; the same data adds nothing") { date, output };
+        var stats = new Option<bool>("--stats") { Description = "Print the scan's time and the peak memory after it" };
+        var scan = new Command("scan", "Run the risk scan: new findings become signals and work tasks; the same data adds nothing") { date, output, stats };
         scan.SetAction(async (parse, cancellationToken) =>
         {
             await using var services = CliHost.Build();
@@ -21,7 +22,9 @@ internal static class RiskCommands
             var directory = Directory.CreateDirectory(parse.GetValue(output)!).FullName;
             await CliDatabase.EnsureReadyAsync(services, cancellationToken);
             await using var scope = services.SystemScope();
+            var started = TimeProvider.System.GetTimestamp();
             var result = await scope.ServiceProvider.GetRequiredService<RiskScanService>().RunAsync(day, cancellationToken);
+            var scanSeconds = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
             if (result is null)
             {
                 await Console.Error.WriteLineAsync("openpgb: another risk scan is running; try again when it is done.");
@@ -37,6 +40,13 @@ internal static class RiskCommands
 
             File.Move(partial, path, overwrite: true);
             Console.WriteLine($"Risk scan of {day:yyyy-MM-dd}: {result.Findings} finding(s); {result.Raised} new signal(s), {result.Updated} updated, {result.Unchanged} unchanged, {result.Skipped} skipped; written to {path}.");
+            if (parse.GetValue(stats))
+            {
+                using var self = System.Diagnostics.Process.GetCurrentProcess();
+                Console.WriteLine($"scan_seconds: {scanSeconds.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)}");
+                Console.WriteLine($"peak_rss_mb: {(self.PeakWorkingSet64 / (1024.0 * 1024.0)).ToString("F1", System.Globalization.CultureInfo.InvariantCulture)}");
+            }
+
             return ExitCodes.Success;
         });
         return new Command("risk", "Risk scan") { scan };

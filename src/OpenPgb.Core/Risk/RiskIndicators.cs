@@ -73,6 +73,16 @@ public static class RiskIndicators
     public static RiskIndicatorCode? Parse(string csvCode) =>
         Enum.GetValues<RiskIndicatorCode>().Cast<RiskIndicatorCode?>().FirstOrDefault(c => CodeOf(c!.Value) == csvCode);
 
+    /// <summary>A signal keeps at most this many pieces of evidence; its description gives the whole count.</summary>
+    public const int MaxEvidence = 100;
+
+    /// <summary>The evidence of a finding: the first <see cref="MaxEvidence"/>, the largest amounts first when there are more.</summary>
+    internal static IReadOnlyList<RiskFindingEvidence> Evidence(IEnumerable<RiskFindingEvidence> evidence)
+    {
+        var all = evidence.ToList();
+        return all.Count <= MaxEvidence ? all : [.. all.OrderByDescending(e => e.AmountCents ?? 0).ThenBy(e => e.RefId).Take(MaxEvidence).OrderBy(e => e.RefId)];
+    }
+
     internal static string Euros(long cents) => Common.Money.FormatEuro(cents);
 
     internal static string Day(DateOnly day) => day.ToString("d MMMM yyyy", Common.DutchCulture.Instance);

@@ -52,6 +52,7 @@ public sealed class RiskScanService(OpenPgbDbContext db, IEnumerable<IRiskIndica
             .ToLookup(k => (k.Indicator, k.GrantorId, k.SubjectKind, k.SubjectId, k.Subject, k.Period));
         int raised = 0, updated = 0, unchanged = 0, skipped = 0;
         var ids = new List<long>();
+        var fresh = new List<RiskFinding>();
         foreach (var finding in findings)
         {
             var hash = HashOf(finding);
@@ -60,13 +61,10 @@ public sealed class RiskScanService(OpenPgbDbContext db, IEnumerable<IRiskIndica
             {
                 ids.Add(recognised.Id);
                 unchanged++;
-                continue;
             }
-
-            try
+            else if (same.FirstOrDefault(k => k.Status is RiskSignalStatus.Open or RiskSignalStatus.Investigating) is { } undecided)
             {
-                var undecided = same.FirstOrDefault(k => k.Status is RiskSignalStatus.Open or RiskSignalStatus.Investigating);
-                if (undecided is not null)
+                try
                 {
                     var signal = await db.RiskSignals.Unfiltered(Because.SystemProcess).Include(s => s.Evidence).SingleAsync(s => s.Id == undecided.Id, cancellationToken);
                     signal.Update(finding, hash, time.GetUtcNow());
@@ -74,26 +72,74 @@ public sealed class RiskScanService(OpenPgbDbContext db, IEnumerable<IRiskIndica
                     ids.Add(signal.Id);
                     updated++;
                 }
-                else
+                catch (DbUpdateException)
                 {
-                    var signal = new RiskSignal(finding, hash, time.GetUtcNow());
-                    db.RiskSignals.Add(signal);
-                    await db.SaveChangesAsync(cancellationToken);
-                    tasks.Create(finding.GrantorId, WorkTaskType.RiskSignal, WorkTaskSubject.RiskSignal, signal.Id, finding.BudgetHolderId, $"{RiskIndicators.NameOf(finding.Indicator)}: {finding.Subject}", TaskDays);
-                    await db.SaveChangesAsync(cancellationToken);
-                    ids.Add(signal.Id);
-                    raised++;
+                    // Decided by someone else meanwhile: the next scan sees it as it is now.
+                    db.ChangeTracker.Clear();
+                    skipped++;
+                }
+            }
+            else
+            {
+                fresh.Add(finding);
+            }
+        }
+
+        // New signals in batches (a first scan of a large database finds many); a batch that fails is raised one by
+        // one, so one signal that cannot be stored does not hold back the others.
+        foreach (var batch in fresh.Chunk(BatchSize))
+        {
+            try
+            {
+                ids.AddRange(await RaiseAsync(batch, cancellationToken));
+                raised += batch.Length;
+            }
+            catch (DbUpdateException) when (batch.Length > 1)
+            {
+                db.ChangeTracker.Clear();
+                foreach (var single in batch)
+                {
+                    try
+                    {
+                        ids.AddRange(await RaiseAsync([single], cancellationToken));
+                        raised++;
+                    }
+                    catch (DbUpdateException)
+                    {
+                        db.ChangeTracker.Clear();
+                        skipped++;
+                    }
                 }
             }
             catch (DbUpdateException)
             {
-                // Decided or raised by someone else meanwhile: the next scan sees it as it is now.
                 db.ChangeTracker.Clear();
                 skipped++;
             }
+
+            db.ChangeTracker.Clear();
         }
 
         return new RiskScanResult(date, findings.Count, raised, updated, unchanged, skipped, ids);
+    }
+
+    public const int BatchSize = 200;
+
+    // New signals and their work tasks, in one transaction: both or neither.
+    private async Task<IEnumerable<long>> RaiseAsync(IReadOnlyList<RiskFinding> batch, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var signals = batch.Select(f => new RiskSignal(f, HashOf(f), time.GetUtcNow())).ToList();
+        db.RiskSignals.AddRange(signals);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (signal, finding) in signals.Zip(batch))
+        {
+            tasks.Create(finding.GrantorId, WorkTaskType.RiskSignal, WorkTaskSubject.RiskSignal, signal.Id, finding.BudgetHolderId, $"{RiskIndicators.NameOf(finding.Indicator)}: {finding.Subject}", TaskDays);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return signals.Select(s => s.Id);
     }
 
     /// <summary>The evidence's fingerprint: the description (its figures) and the sorted references.</summary>

@@ -83,6 +83,9 @@ public sealed class RiskSignal
         Update(finding, evidenceHash, now);
     }
 
+    /// <summary>The longest description kept (the column's length).</summary>
+    public const int MaxDescription = 2000;
+
     public long Id { get; private set; }
 
     public RiskIndicatorCode Indicator { get; private set; }
@@ -128,7 +131,7 @@ public sealed class RiskSignal
             throw new Common.IllegalTransitionException($"Risk signal {Id} is decided ({Status}); new evidence raises a new signal.");
         }
 
-        Description = finding.Description;
+        Description = finding.Description.Length <= MaxDescription ? finding.Description : finding.Description[..(MaxDescription - 1)] + "…";
         EvidenceHash = evidenceHash;
         BudgetHolderId = finding.BudgetHolderId;
         LastSeenAt = now;

@@ -25,12 +25,20 @@ internal sealed class ClaimBeforeSigningIndicator : IRiskIndicator
             .ToListAsync(cancellationToken))
             .GroupBy(v => v.CareAgreementId)
             .ToDictionary(g => g.Key, g => g.Min(v => DateOnly.FromDateTime((v.SignedByHolderAt > v.SignedByProviderAt ? v.SignedByHolderAt : v.SignedByProviderAt)!.Value.ToAmsterdam().DateTime)));
-        var claims = (await db.Claims.AsNoTracking()
+        // Streamed: only the claims before their agreement's signing are kept, however many the year has.
+        var claims = new List<(long Id, long CareAgreementId, int GrantorId, long BudgetHolderId, DateOnly PeriodStart, long AmountCents)>();
+        await foreach (var c in db.Claims.AsNoTracking()
             .Where(c => c.Status != ClaimStatus.Rejected && c.SubmittedAt >= since && c.Channel != ClaimChannel.Conversion)
-            .Select(c => new { c.Id, c.CareAgreementId, c.GrantorId, c.BudgetHolderId, c.PeriodStart, c.PeriodEnd, c.AmountCents })
-            .ToListAsync(cancellationToken))
-            .Where(c => signed.TryGetValue(c.CareAgreementId, out var on) && c.PeriodStart < on)
-            .ToList();
+            .Select(c => new { c.Id, c.CareAgreementId, c.GrantorId, c.BudgetHolderId, c.PeriodStart, c.AmountCents })
+            .AsAsyncEnumerable()
+            .WithCancellation(cancellationToken))
+        {
+            if (signed.TryGetValue(c.CareAgreementId, out var on) && c.PeriodStart < on)
+            {
+                claims.Add((c.Id, c.CareAgreementId, c.GrantorId, c.BudgetHolderId, c.PeriodStart, c.AmountCents));
+            }
+        }
+
         return [.. claims.GroupBy(c => (c.CareAgreementId, c.GrantorId, c.BudgetHolderId)).Select(g => new RiskFinding(
             Code,
             g.Key.GrantorId,
@@ -39,7 +47,7 @@ internal sealed class ClaimBeforeSigningIndicator : IRiskIndicator
             $"ZOK-{g.Key.CareAgreementId}",
             string.Empty,
             $"Zorgovereenkomst ZOK-{g.Key.CareAgreementId} is op {RiskIndicators.Day(signed[g.Key.CareAgreementId])} ondertekend; {g.Count()} declaratie(s) gaan over zorg die eerder begon, samen {RiskIndicators.Euros(g.Sum(c => c.AmountCents))}.",
-            [.. g.OrderBy(c => c.Id).Select(c => RiskFindingEvidence.Claim(c.Id, $"declaratie {c.Id}, zorg vanaf {RiskIndicators.Day(c.PeriodStart)}", c.AmountCents))],
+            RiskIndicators.Evidence(g.OrderBy(c => c.Id).Select(c => RiskFindingEvidence.Claim(c.Id, $"declaratie {c.Id}, zorg vanaf {RiskIndicators.Day(c.PeriodStart)}", c.AmountCents))),
             g.Key.BudgetHolderId))];
     }
 }

@@ -50,7 +50,7 @@ internal sealed class IbanSharedIndicator : IRiskIndicator
                 // Only the providers this grantor works with are its evidence; the others are a number.
                 var own = all.Where(p => grantorsOf[p.Id].Contains(grantorId)).ToList();
                 var others = all.Count - own.Count;
-                var description = $"Rekeningnummer {RiskIndicators.MaskedIban(group.Key)} wordt gebruikt door {all.Count} zorgverleners: {string.Join(", ", own.Select(p => $"{p.ProviderNumber} {p.Name}"))}"
+                var description = $"Rekeningnummer {RiskIndicators.MaskedIban(group.Key)} wordt gebruikt door {all.Count} zorgverleners: {string.Join(", ", own.Take(10).Select(p => $"{p.ProviderNumber} {p.Name}"))}{(own.Count > 10 ? $" en {own.Count - 10} meer van deze verstrekker" : string.Empty)}"
                     + (others > 0 ? $", en {others} zonder budgethouders bij deze verstrekker." : ".")
                     + $" Drempel: {context.ThresholdsOf(grantorId).SharedIbanProviders} zorgverleners.";
                 findings.Add(new RiskFinding(
@@ -61,7 +61,7 @@ internal sealed class IbanSharedIndicator : IRiskIndicator
                     own[0].ProviderNumber,
                     string.Empty,
                     description,
-                    [.. own.Select(p => RiskFindingEvidence.Provider(p.Id, p.ProviderNumber, p.Name))]));
+                    RiskIndicators.Evidence(own.Select(p => RiskFindingEvidence.Provider(p.Id, p.ProviderNumber, p.Name)))));
             }
         }
 

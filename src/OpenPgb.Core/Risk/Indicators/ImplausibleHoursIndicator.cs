@@ -42,14 +42,29 @@ internal sealed class ImplausibleHoursIndicator : IRiskIndicator
         var providerIds = flagged.Select(f => f.Key.Provider).Distinct().ToList();
         var claims = await HourClaims(context, firstMonday).Where(c => providerIds.Contains(c.CareProviderId)).ToListAsync(cancellationToken);
         var numbers = await db.CareProviders.AsNoTracking().Where(p => providerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.ProviderNumber, cancellationToken);
-        var findings = new List<RiskFinding>();
-        foreach (var ((provider, week), total) in flagged)
+        // Each flagged provider's claims spread over the flagged weeks once, then per grantor.
+        var flaggedWeeks = flagged.ToDictionary(f => f.Key, f => f.Value);
+        var inWeeks = new Dictionary<(long Provider, DateOnly Week), List<(HourClaim Claim, decimal Hours)>>();
+        foreach (var claim in claims)
         {
-            var inWeek = claims
-                .Where(c => c.CareProviderId == provider)
-                .Select(c => (Claim: c, Hours: PerWeek(c.PeriodStart, c.PeriodEnd, c.Units, week, week.AddDays(6)).Sum(w => w.Hours)))
-                .Where(c => c.Hours > 0)
-                .ToList();
+            foreach (var (week, share) in PerWeek(claim.PeriodStart, claim.PeriodEnd, claim.Units, firstMonday, context.Today))
+            {
+                if (share > 0 && flaggedWeeks.ContainsKey((claim.CareProviderId, week)))
+                {
+                    if (!inWeeks.TryGetValue((claim.CareProviderId, week), out var list))
+                    {
+                        inWeeks[(claim.CareProviderId, week)] = list = [];
+                    }
+
+                    list.Add((claim, share));
+                }
+            }
+        }
+
+        var findings = new List<RiskFinding>();
+        foreach (var ((provider, week), inWeek) in inWeeks.OrderBy(w => w.Key))
+        {
+            var total = flaggedWeeks[(provider, week)];
             foreach (var grantor in inWeek.GroupBy(c => c.Claim.GrantorId))
             {
                 var threshold = context.ThresholdsOf(grantor.Key).HoursPerWeek;
@@ -68,8 +83,8 @@ internal sealed class ImplausibleHoursIndicator : IRiskIndicator
                     provider,
                     numbers[provider],
                     period,
-                    $"Zorgverlener {numbers[provider]} declareerde in week {period} (maandag {RiskIndicators.Day(week)}) in totaal {RiskIndicators.Number(total)} uur bij al zijn budgethouders samen; drempel {threshold} uur per week. Daarvan {RiskIndicators.Number(own)} uur bij {holders.Count} budgethouder(s) van deze verstrekker.",
-                    [.. grantor.OrderBy(c => c.Claim.Id).Select(c => RiskFindingEvidence.Claim(c.Claim.Id, $"declaratie {c.Claim.Id}, {c.Claim.PeriodStart:dd-MM-yyyy} t/m {c.Claim.PeriodEnd:dd-MM-yyyy}, {RiskIndicators.Number(c.Claim.Units)} uur, waarvan {RiskIndicators.Number(c.Hours)} in deze week", c.Claim.AmountCents))],
+                    $"Zorgverlener {numbers[provider]} declareerde in week {period} (maandag {RiskIndicators.Day(week)}) in totaal {RiskIndicators.Number(total)} uur bij al zijn budgethouders samen; drempel {threshold} uur per week. Daarvan {RiskIndicators.Number(own)} uur in {grantor.Count()} declaratie(s) bij {holders.Count} budgethouder(s) van deze verstrekker.",
+                    RiskIndicators.Evidence(grantor.OrderBy(c => c.Claim.Id).Select(c => RiskFindingEvidence.Claim(c.Claim.Id, $"declaratie {c.Claim.Id}, {c.Claim.PeriodStart:dd-MM-yyyy} t/m {c.Claim.PeriodEnd:dd-MM-yyyy}, {RiskIndicators.Number(c.Claim.Units)} uur, waarvan {RiskIndicators.Number(c.Hours)} in deze week", c.Claim.AmountCents))),
                     holders.Count == 1 ? holders[0] : null));
             }
         }

@@ -39,9 +39,24 @@ internal sealed class RapidProviderGrowthIndicator : IRiskIndicator
         {
             var own = agreements.Where(a => a.CareProviderId == provider.Id).OrderBy(a => a.CreatedAt).ToList();
 
-            // The most budget holders gained within any window of WindowDays days.
-            var most = own.Select(first => own.Where(a => a.CreatedAt >= first.CreatedAt && a.CreatedAt < first.CreatedAt.AddDays(WindowDays)).Select(a => a.BudgetHolderId).Distinct().Count())
-                .DefaultIfEmpty(0).Max();
+            // The most budget holders gained within any window of WindowDays days: a window sliding over the
+            // agreements in the order they were made, counting each holder in it once.
+            var most = 0;
+            var inWindow = new Dictionary<long, int>();
+            for (int first = 0, next = 0; first < own.Count; first++)
+            {
+                for (; next < own.Count && own[next].CreatedAt < own[first].CreatedAt.AddDays(WindowDays); next++)
+                {
+                    inWindow[own[next].BudgetHolderId] = inWindow.GetValueOrDefault(own[next].BudgetHolderId) + 1;
+                }
+
+                most = Math.Max(most, inWindow.Count);
+                if (--inWindow[own[first].BudgetHolderId] == 0)
+                {
+                    inWindow.Remove(own[first].BudgetHolderId);
+                }
+            }
+
             foreach (var grantor in own.GroupBy(a => a.GrantorId))
             {
                 var threshold = context.ThresholdsOf(grantor.Key).NewProviderHolders;
@@ -59,7 +74,7 @@ internal sealed class RapidProviderGrowthIndicator : IRiskIndicator
                     provider.ProviderNumber,
                     RiskIndicators.Invariant(registered),
                     $"Zorgverlener {provider.ProviderNumber} {provider.Name} is op {RiskIndicators.Day(registered)} geregistreerd en kreeg binnen {WindowDays} dagen {most} budgethouders (bij alle verstrekkers samen); drempel {threshold}. Bij deze verstrekker: {grantor.Select(a => a.BudgetHolderId).Distinct().Count()} budgethouder(s).",
-                    [.. grantor.OrderBy(a => a.Id).Select(a => RiskFindingEvidence.Agreement(a.Id, $"zorgovereenkomst ZOK-{a.Id}, gemaakt op {RiskIndicators.Day(DateOnly.FromDateTime(a.CreatedAt.ToAmsterdam().DateTime))}"))]));
+                    RiskIndicators.Evidence(grantor.OrderBy(a => a.Id).Select(a => RiskFindingEvidence.Agreement(a.Id, $"zorgovereenkomst ZOK-{a.Id}, gemaakt op {RiskIndicators.Day(DateOnly.FromDateTime(a.CreatedAt.ToAmsterdam().DateTime))}")))));
             }
         }
 

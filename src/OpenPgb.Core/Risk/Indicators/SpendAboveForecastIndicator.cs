@@ -76,7 +76,7 @@ internal sealed class SpendAboveForecastIndicator : IRiskIndicator
                 $"{keys[budget.GrantId]}/{budget.BudgetCode}",
                 year.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 $"Op budget {keys[budget.GrantId]}, zorgfunctie {budget.BudgetCode}, is in {year} {RiskIndicators.Euros(budget.Cents)} goedgekeurd of betaald; de goedgekeurde zorgovereenkomsten verwachtten tot {RiskIndicators.Day(context.Today)} {RiskIndicators.Euros(expected)}. Dat is {(budget.Cents - expected) * 100 / expected}% meer; drempel {percent}%.",
-                [.. claims.Select(c => RiskFindingEvidence.Claim(c.Id, $"declaratie {c.Id}, zorg vanaf {RiskIndicators.Day(c.PeriodStart)}", c.AmountCents))],
+                RiskIndicators.Evidence(claims.Select(c => RiskFindingEvidence.Claim(c.Id, $"declaratie {c.Id}, zorg vanaf {RiskIndicators.Day(c.PeriodStart)}", c.AmountCents))),
                 budget.BudgetHolderId));
         }
 
