@@ -84,4 +84,20 @@ public abstract class RiskSignalPortalTests<TFactory>(TFactory factory) : IClass
         links.ShouldContain($"/verstrekker/risicosignaal/{ids.UtrechtSignal}");
         links.ShouldNotContain($"/verstrekker/risicosignaal/{ids.AmsterdamSignal}");
     }
+
+    [Fact]
+    public async Task TwentyDecisionsPostedAtOnce_OneIsKept_AndNoneFails()
+    {
+        var ids = await DemoIds.LoadAsync(factory);
+        using var client = factory.CreatePortalClient();
+        await client.LoginAsync("medewerker.utrecht");
+        var url = $"/verstrekker/risicosignaal/{ids.UtrechtSignal}";
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            client.PostFormAsync(url, new() { ["Decision"] = nameof(RiskDecisionKind.NoRisk), ["Reason"] = $"gelijktijdig {i}" })));
+
+        responses.Select(r => r.StatusCode).ShouldAllBe(s => s == HttpStatusCode.Redirect || s == HttpStatusCode.OK);
+        responses.Count(r => r.StatusCode == HttpStatusCode.Redirect).ShouldBe(1);
+        (await factory.QueryAsync(db => db.RiskDecisions.CountAsync(d => d.RiskSignalId == ids.UtrechtSignal))).ShouldBe(1);
+    }
 }

@@ -105,9 +105,16 @@ public sealed class RiskSignalService(OpenPgbDbContext db, PaymentBlockService b
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (Exception failed)
         {
-            throw new BusinessRuleException("SignaalAlBesloten", "Over dit signaal is intussen door iemand anders besloten. Bekijk het signaal opnieuw.");
+            // Nothing of a failed decision may be saved later by this unit of work (the page goes on to log a read).
+            db.ChangeTracker.Clear();
+            if (failed is DbUpdateConcurrencyException)
+            {
+                throw new BusinessRuleException("SignaalAlBesloten", "Over dit signaal is intussen door iemand anders besloten. Bekijk het signaal opnieuw.");
+            }
+
+            throw;
         }
     }
 
