@@ -42,6 +42,7 @@ internal sealed class ImplausibleHoursIndicator : IRiskIndicator
         var providerIds = flagged.Select(f => f.Key.Provider).Distinct().ToList();
         var claims = await HourClaims(context, firstMonday).Where(c => providerIds.Contains(c.CareProviderId)).ToListAsync(cancellationToken);
         var numbers = await db.CareProviders.AsNoTracking().Where(p => providerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.ProviderNumber, cancellationToken);
+
         // Each flagged provider's claims spread over the flagged weeks once, then per grantor.
         var flaggedWeeks = flagged.ToDictionary(f => f.Key, f => f.Value);
         var inWeeks = new Dictionary<(long Provider, DateOnly Week), List<(HourClaim Claim, decimal Hours)>>();
